@@ -1,0 +1,81 @@
+import { DAY_COUNTS } from '../time/day-count';
+import { REPAYMENT_METHODS, ROUNDINGS } from '../schedule/repayment-method';
+import { LoanTerms } from '../schedule/loan-schedule';
+import { toRateUnits } from '../interest/rate-units';
+import { FieldError, FieldReader, Parsed } from './field-reader';
+
+/** Largest balance the exact interest arithmetic supports (10兆円). */
+export const MAX_PRINCIPAL = 1e13;
+export const MAX_TERM_MONTHS = 600;
+
+/** A rate change: `annualRate` applies to interest accruing from period `fromPeriod` on. */
+export interface RateReset {
+  fromPeriod: number;
+  annualRate: number;
+}
+
+/** The `schedule` command's loan file: a loan's terms with an explicit rate history. */
+export interface LoanSpec extends LoanTerms {
+  annualRate: number;
+  resets: RateReset[];
+}
+
+/** Reads the terms every loan has; shared by loan files and debt stacks. */
+export function readLoanTerms(r: FieldReader): Partial<LoanTerms> {
+  const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
+  const principal = r.number('principal', { min: 1, max: MAX_PRINCIPAL });
+  if (principal !== undefined && rounding === 'floor' && !Number.isInteger(principal)) {
+    r.fail('principal', 'must be whole yen when rounding is "floor"');
+  }
+  const termMonths = r.number('termMonths', { min: 1, max: MAX_TERM_MONTHS, integer: true });
+  const graceMonths = r.number('graceMonths', { min: 0, max: MAX_TERM_MONTHS, integer: true, fallback: 0 });
+  if (termMonths !== undefined && graceMonths !== undefined && graceMonths >= termMonths) {
+    r.fail('graceMonths', `must be less than termMonths (${termMonths}): grace is inside the term`);
+  }
+  return {
+    principal,
+    termMonths,
+    graceMonths,
+    method: r.oneOf('method', REPAYMENT_METHODS),
+    dayCount: r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F'),
+    startDate: r.date('startDate'),
+    rounding,
+    guaranteeFeeRate: r.rate('guaranteeFeeRate', { max: 0.1, fallback: 0 }),
+  };
+}
+
+export function parseLoanSpec(raw: unknown): Parsed<LoanSpec> {
+  const errors: FieldError[] = [];
+  const r = FieldReader.of(raw, '', errors);
+  if (!r) return { ok: false, errors };
+  const terms = readLoanTerms(r);
+  const annualRate = r.rate('annualRate');
+  const resets = r.list('resets', (item, at) => {
+    const rr = FieldReader.of(item, at, errors);
+    if (!rr) return undefined;
+    const fromPeriod = rr.number('fromPeriod', { min: 1, max: terms.termMonths ?? MAX_TERM_MONTHS, integer: true });
+    const rate = rr.rate('annualRate');
+    return fromPeriod === undefined || rate === undefined ? undefined : { fromPeriod, annualRate: rate };
+  });
+  if (resets) {
+    const seen = new Set<number>();
+    resets.forEach((reset, i) => {
+      if (seen.has(reset.fromPeriod)) {
+        errors.push({ field: `resets[${i}].fromPeriod`, message: 'repeats an earlier reset period', value: reset.fromPeriod });
+      }
+      seen.add(reset.fromPeriod);
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { ...(terms as LoanTerms), annualRate: annualRate!, resets: [...resets!].sort((a, b) => a.fromPeriod - b.fromPeriod) },
+  };
+}
+
+/** The per-period rates (engine units) of a loan file: its rate, changed at each reset. */
+export function loanSpecRates(spec: LoanSpec): Float64Array {
+  const rates = new Float64Array(spec.termMonths).fill(toRateUnits(spec.annualRate));
+  for (const reset of spec.resets) rates.fill(toRateUnits(reset.annualRate), reset.fromPeriod - 1);
+  return rates;
+}

@@ -1,0 +1,82 @@
+import { DayCount, yearBasis } from '../time/day-count';
+import { EpochDay } from '../time/civil-date';
+import { monthlyPaymentSchedule } from '../time/payment-dates';
+import { toRateUnits } from '../interest/rate-units';
+import { METHOD_CODE, RepaymentMethod, Rounding } from './repayment-method';
+import { PeriodBuffers, allocatePeriodBuffers, amortize } from './amortize';
+
+/** What defines a loan's cash flows apart from its rates (the "instrument"). */
+export interface LoanTerms {
+  /** Outstanding balance at `startDate` in yen (the drawdown amount for a new loan). */
+  principal: number;
+  /** Months from `startDate` to the last payment. */
+  termMonths: number;
+  /** Interest-only months at the start, inside the term. */
+  graceMonths: number;
+  method: RepaymentMethod;
+  dayCount: DayCount;
+  /** Drawdown date, or the as-of date (last payment date) of an existing loan. */
+  startDate: EpochDay;
+  rounding: Rounding;
+  /** 保証料: annual rate on the outstanding balance, paid with each installment. */
+  guaranteeFeeRate: number;
+}
+
+export interface ScheduleTotals {
+  interest: number;
+  principal: number;
+  fee: number;
+  /** Principal + interest (the fee is shown separately). */
+  payment: number;
+}
+
+/** One loan's monthly cash flows, kept as typed arrays; rows are made only at the edge. */
+export interface Schedule {
+  readonly terms: LoanTerms;
+  /** dates[0] = start; dates[k] = payment date of period k. */
+  readonly dates: Int32Array;
+  readonly days: Uint16Array;
+  /** Annual rate per period in 1e-7 units. */
+  readonly rates: Float64Array;
+  readonly flows: PeriodBuffers;
+  readonly totals: ScheduleTotals;
+}
+
+/** A flat rate for every period, in engine units. */
+export function flatRates(annualRate: number, periods: number): Float64Array {
+  return new Float64Array(periods).fill(toRateUnits(annualRate));
+}
+
+/** Builds a loan's schedule for the given per-period rates (1e-7 units, one per period). */
+export function buildSchedule(terms: LoanTerms, rates: Float64Array): Schedule {
+  const n = terms.termMonths;
+  if (rates.length < n) throw new RangeError(`rates cover ${rates.length} of ${n} periods`);
+  const { dates, days } = monthlyPaymentSchedule(terms.startDate, n, terms.dayCount);
+  const flows = allocatePeriodBuffers(n);
+  amortize(kernelTerms(terms), rates, days, flows);
+  return { terms, dates, days, rates, flows, totals: sumFlows(flows) };
+}
+
+export function kernelTerms(terms: LoanTerms) {
+  return {
+    balance: terms.principal,
+    periods: terms.termMonths,
+    graceMonths: terms.graceMonths,
+    method: METHOD_CODE[terms.method],
+    roundYen: terms.rounding === 'floor',
+    basis: yearBasis(terms.dayCount),
+    feeUnits: toRateUnits(terms.guaranteeFeeRate),
+  };
+}
+
+function sumFlows(flows: PeriodBuffers): ScheduleTotals {
+  let interest = 0;
+  let principal = 0;
+  let fee = 0;
+  for (let k = 0; k < flows.interest.length; k++) {
+    interest += flows.interest[k];
+    principal += flows.principal[k];
+    fee += flows.fee[k];
+  }
+  return { interest, principal, fee, payment: interest + principal };
+}
