@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { REPRICE_MODES, RepriceMode, Shock, describeError, readShock, FieldError } from '../engine';
+import { InputError } from './read-input';
+import { scheduleCommand, ScheduleFormat } from './commands/schedule';
+import { shocksCommand } from './commands/shocks';
+
+/** `--shocks 0.1,0.3` (percent points): parallel shocks of +0.1 % and +0.3 %. */
+function parseShockList(text: string): Shock[] {
+  const errors: FieldError[] = [];
+  const shocks = text.split(',').map((part, i) => {
+    const value = part.trim().replace(/%$/, '');
+    return readShock(`${value}%`, `--shocks[${i}]`, errors);
+  });
+  if (errors.length > 0 || text.trim() === '') {
+    throw new InvalidArgumentError(`expected percent points such as 0.25,0.5 (${errors.map(describeError).join('; ') || 'empty'})`);
+  }
+  return shocks as Shock[];
+}
+
+function parseWholeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function buildProgram(write: (text: string) => void): Command {
+  const program = new Command('rateshock')
+    .description('RateShock: interest-rate shocks and refinancing for Japanese SME debt (offline)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => write(s), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('schedule')
+    .description("one loan's monthly repayment schedule / 返済予定表")
+    .argument('<loan.json>', 'loan file: principal, annualRate, termMonths, graceMonths, method, dayCount, startDate, rounding, guaranteeFeeRate?, resets?')
+    .addOption(new Option('--json', 'print JSON { rows, totals }').conflicts('csv'))
+    .option('--csv', 'print CSV')
+    .action((path: string, opts: { json?: boolean; csv?: boolean }) => {
+      const format: ScheduleFormat = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
+      write(scheduleCommand(path, format) + '\n');
+    });
+
+  program
+    .command('shocks')
+    .description('a debt stack under rate shocks: extra interest per fiscal year / 金利上昇の影響')
+    .argument('<stack.json>', 'debt stack file (see scenarios/workshop-stack.json)')
+    .option('--json', 'print JSON')
+    .option('--shocks <list>', 'parallel shocks in percent points, e.g. 0.1,0.3 (default: the file\'s, else +0.25,+0.5,+1,+2)', parseShockList)
+    .addOption(new Option('--mode <mode>', 'realistic, full-reprice or both').choices([...REPRICE_MODES, 'both']).default('both'))
+    .option('--years <n>', 'fiscal years shown in the table', parseWholeNumber)
+    .action((path: string, opts: { json?: boolean; shocks?: Shock[]; mode: RepriceMode | 'both'; years?: number }) => {
+      const modes = opts.mode === 'both' ? [...REPRICE_MODES] : [opts.mode];
+      write(shocksCommand(path, { json: !!opts.json, shocks: opts.shocks, modes, years: opts.years }) + '\n');
+    });
+
+  return program;
+}
+
+/** Runs the command line; returns the exit code: 0 ok, 1 input errors, 2 usage. */
+export function run(argv: string[], write: (text: string) => void = (s) => process.stdout.write(s)): number {
+  try {
+    buildProgram(write).parse(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write([`error: ${e.message}`, ...e.details.map((d) => `  - ${d}`)].join('\n') + '\n');
+      return 1;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`internal error: ${(e as Error).message}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,0 +1,115 @@
+import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
+import { MAX_RATE_UNITS, fromRateUnits, toRateUnits } from '../interest/rate-units';
+import { IndexName, IndexPaths, indexLevel } from './rate-index';
+import { Shock, shockAt, shockStart } from './shock';
+
+/**
+ * How a loan's rate moves (domain.md §4):
+ * - fixed: never moves until refinanced (shocks pass it by, except in full-reprice mode);
+ * - floating: index + spread, refixed every N months from the next reset date; the rate
+ *   fixed on a reset date applies to periods starting on or after it;
+ * - fixed-at-drawdown: JFC style, index + spread on the drawdown date, then fixed — a rate
+ *   rise reaches it only when the loan is new (a refinancing drawn after the shock).
+ */
+export type RateRule =
+  | { type: 'fixed'; annualRate: number }
+  | {
+      type: 'floating';
+      index: IndexName;
+      spread: number;
+      resetEveryMonths: number;
+      /** Default: one reset interval after the start. */
+      nextResetDate?: EpochDay;
+      /** The rate until the next reset; default: the index at the start plus the spread. */
+      currentRate?: number;
+    }
+  | { type: 'fixed-at-drawdown'; index: IndexName; spread: number };
+
+/**
+ * realistic: each loan meets the shock by its own rule; full-reprice: every loan's rate rises
+ * by the shock at once (the assumption behind the 帝国データバンク table).
+ */
+export type RepriceMode = 'realistic' | 'full-reprice';
+
+export const REPRICE_MODES: readonly RepriceMode[] = ['realistic', 'full-reprice'];
+
+/** The market a run sees: the base index paths, one shock (or none) and how it reaches loans. */
+export interface RateScenario {
+  indexes: IndexPaths;
+  shock: Shock | null;
+  mode: RepriceMode;
+  /** The analysis date: shocks start here unless they say otherwise. */
+  asOf: EpochDay;
+}
+
+/**
+ * The tenor (years) whose rate a loan's pricing follows, for shocks shaped by tenor:
+ * prime-linked loans follow the overnight end, TIBOR loans their fixing tenor, fixed and
+ * JFC loans their term (a 20-year refinancing sees the long end).
+ */
+export function ruleTenorYears(rule: RateRule, termMonths: number): number {
+  if (rule.type === 'fixed') return termMonths / 12;
+  if (rule.index === 'short-prime') return 0;
+  if (rule.type === 'floating') return rule.resetEveryMonths / 12;
+  return termMonths / 12;
+}
+
+function clampUnits(rate: number): number {
+  const units = toRateUnits(rate);
+  return units < 0 ? 0 : units > MAX_RATE_UNITS ? MAX_RATE_UNITS : units;
+}
+
+/**
+ * Writes the loan's rate for each period (1e-7 units) into `out`: period k+1 accrues from
+ * `dates[k]`. Loan rates never go below zero (the usual 0 % floor of Japanese contracts).
+ */
+export function fillLoanRates(rule: RateRule, dates: Int32Array, periods: number, scenario: RateScenario, out: Float64Array): void {
+  const { shock, asOf } = scenario;
+  const tenor = ruleTenorYears(rule, periods);
+  const realisticShock = scenario.mode === 'realistic' ? shock : null;
+  const rateOn = (index: IndexName, date: EpochDay, spread: number): number =>
+    indexLevel(scenario.indexes[index], date) + spread + (realisticShock ? shockAt(realisticShock, date, tenor, asOf) : 0);
+
+  if (rule.type === 'fixed') {
+    out.fill(clampUnits(rule.annualRate), 0, periods);
+  } else if (rule.type === 'fixed-at-drawdown') {
+    out.fill(clampUnits(rateOn(rule.index, dates[0], rule.spread)), 0, periods);
+  } else {
+    // The current rate was fixed before the analysis date: no shock in it.
+    const initial = rule.currentRate ?? indexLevel(scenario.indexes[rule.index], dates[0]) + rule.spread;
+    fillFloating(rule, dates, periods, clampUnits(initial), rateOn, out);
+  }
+
+  if (scenario.mode === 'full-reprice' && shock) {
+    const start = shockStart(shock, asOf);
+    for (let k = 0; k < periods; k++) {
+      if (dates[k] >= start) out[k] = clampUnits(fromRateUnits(out[k]) + shockAt(shock, dates[k], tenor, asOf));
+    }
+  }
+}
+
+function fillFloating(
+  rule: Extract<RateRule, { type: 'floating' }>,
+  dates: Int32Array,
+  periods: number,
+  initialUnits: number,
+  rateOn: (index: IndexName, date: EpochDay, spread: number) => number,
+  out: Float64Array,
+): void {
+  const start = dates[0];
+  const every = rule.resetEveryMonths;
+  const s = fromEpochDay(start);
+  const firstReset = rule.nextResetDate ?? addMonthsClamped(s.year, s.month, s.day, every);
+  const anchor = fromEpochDay(firstReset);
+  let current = initialUnits;
+  let resetNumber = 0;
+  let resetDate = firstReset;
+  for (let k = 0; k < periods; k++) {
+    while (resetDate <= dates[k]) {
+      current = clampUnits(rateOn(rule.index, resetDate, rule.spread));
+      resetNumber++;
+      resetDate = addMonthsClamped(anchor.year, anchor.month, anchor.day, resetNumber * every);
+    }
+    out[k] = current;
+  }
+}

@@ -1,0 +1,37 @@
+import { EpochDay } from '../time/civil-date';
+import { IndexPaths } from '../rates/rate-index';
+import { RateRule, RateScenario, fillLoanRates } from '../rates/rate-rule';
+import { LoanTerms, Schedule, buildSchedule } from '../schedule/loan-schedule';
+import { monthlyPaymentSchedule } from '../time/payment-dates';
+
+/** One loan of a borrower's debt stack: its terms and how its rate moves. */
+export interface StackLoan {
+  id: string;
+  name: string;
+  lender: string;
+  terms: LoanTerms;
+  rate: RateRule;
+}
+
+/** A borrower's debt as of a date, with the base paths of the indexes it floats on. */
+export interface DebtStack {
+  name: string;
+  asOf: EpochDay;
+  /** 決算月: the month (1–12) the fiscal year ends. */
+  fiscalYearEndMonth: number;
+  indexes: IndexPaths;
+  loans: StackLoan[];
+}
+
+/** The per-period rates a loan pays under a scenario (1e-7 units). */
+export function loanRates(loan: StackLoan, scenario: RateScenario): Float64Array {
+  const { dates } = monthlyPaymentSchedule(loan.terms.startDate, loan.terms.termMonths, loan.terms.dayCount);
+  const rates = new Float64Array(loan.terms.termMonths);
+  fillLoanRates(loan.rate, dates, loan.terms.termMonths, scenario, rates);
+  return rates;
+}
+
+/** Every loan's schedule under one scenario. */
+export function stackSchedules(stack: DebtStack, scenario: RateScenario): Schedule[] {
+  return stack.loans.map((loan) => buildSchedule(loan.terms, loanRates(loan, scenario)));
+}
