@@ -24,11 +24,20 @@ function parseWholeNumber(text: string): number {
   return n;
 }
 
-export function buildProgram(write: (text: string) => void): Command {
+/** Where the command line writes: the terminal, or a test's buffers. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const TERMINAL: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export function buildProgram(io: Io): Command {
+  const write = io.out;
   const program = new Command('rateshock')
     .description('RateShock: interest-rate shocks and refinancing for Japanese SME debt (offline)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
 
   program
     .command('schedule')
@@ -58,19 +67,19 @@ export function buildProgram(write: (text: string) => void): Command {
 }
 
 /** Runs the command line; returns the exit code: 0 ok, 1 input errors, 2 usage. */
-export function run(argv: string[], write: (text: string) => void = (s) => process.stdout.write(s)): number {
+export function run(argv: string[], io: Io = TERMINAL): number {
   try {
-    buildProgram(write).parse(argv, { from: 'user' });
+    buildProgram(io).parse(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
-      process.stderr.write([`error: ${e.message}`, ...e.details.map((d) => `  - ${d}`)].join('\n') + '\n');
+      io.err([`error: ${e.message}`, ...e.details.map((d) => `  - ${d}`)].join('\n') + '\n');
       return 1;
     }
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`internal error: ${(e as Error).message}\n`);
+    io.err(`internal error: ${(e as Error).message}\n`);
     return 3;
   }
 }

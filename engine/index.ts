@@ -20,3 +20,4 @@ export * from './rates/rate-rule';
 export * from './schedule/fiscal-aggregate';
 export * from './stack/debt-stack';
 export * from './stack/stress';
+export * from './batch/loan-batch';

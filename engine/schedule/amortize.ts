@@ -1,4 +1,5 @@
-import { accrueExact, accrueFloor } from '../interest/accrue';
+import { accrueExact, accrueFloor, exactFloorInterest } from '../interest/accrue';
+import { RATE_SCALE } from '../interest/rate-units';
 import { annuityPayment } from './annuity-payment';
 
 /** Per-period outputs of one loan, written by {@link amortize} (structure of arrays). */
@@ -40,12 +41,13 @@ export interface KernelTerms {
  */
 export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
   const { periods, graceMonths, method, roundYen, basis, feeUnits } = t;
-  const accrue = roundYen ? accrueFloor : accrueExact;
+  const denominator = basis * RATE_SCALE;
+  const perUnitDay = 1 / denominator;
   const last = periods - 1;
-  const amortizing = periods - graceMonths;
   let balance = t.balance;
   let installment = 0;
   if (method === 0) {
+    const amortizing = periods - graceMonths;
     installment = roundYen ? Math.floor(balance / amortizing) : balance / amortizing;
   }
   let installmentRate = -1;
@@ -53,7 +55,13 @@ export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLi
   for (let k = 0; k < periods; k++) {
     const rate = rates[k];
     const d = days[k];
-    const i = accrue(balance, rate * d, basis);
+    // Interest, inlined from accrueFloor (a call per month costs a third of the loop).
+    let i = balance * (rate * d) * perUnitDay;
+    if (roundYen) {
+      const whole = Math.floor(i);
+      const fraction = i - whole;
+      i = fraction > 1e-6 && fraction < 0.999999 && i < 1e9 ? whole : exactFloorInterest(balance, rate * d, denominator);
+    }
     let p = 0;
     if (k === last) {
       p = balance;
@@ -72,7 +80,7 @@ export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLi
     opening[k] = balance;
     interest[k] = i;
     principal[k] = p;
-    fee[k] = feeUnits === 0 ? 0 : accrue(balance, feeUnits * d, basis);
+    fee[k] = feeUnits === 0 ? 0 : roundYen ? accrueFloor(balance, feeUnits * d, basis) : accrueExact(balance, feeUnits * d, basis);
     balance -= p;
   }
 }

@@ -1,0 +1,111 @@
+import {
+  KernelTerms,
+  RateScenario,
+  allocatePeriodBuffers,
+  amortize,
+  fillLoanRates,
+  monthlyPaymentSchedule,
+  runBatch,
+  standardShocks,
+  stressStack,
+  yearBasis,
+} from '../engine';
+import { BENCH_AS_OF, BENCH_INDEXES, syntheticBatch, syntheticStack } from './synthetic';
+
+/**
+ * `npm run bench [-- --json]`: throughput figures, not timed tests.
+ * Batch: 10,000 loans × 240 months × 5 shock paths (base + the standard set), yen rounding on.
+ */
+const LOANS = 10_000;
+const MONTHS = 240;
+
+function bestOf(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return best;
+}
+
+const scenarios: RateScenario[] = [null, ...standardShocks()].map((shock) => ({
+  indexes: BENCH_INDEXES,
+  shock,
+  mode: 'realistic',
+  asOf: BENCH_AS_OF,
+}));
+
+function batchFigures(method: 'equal-principal' | 'annuity') {
+  const batch = syntheticBatch(LOANS, MONTHS, method, 42);
+  const loanMonths = LOANS * MONTHS * scenarios.length;
+  const options = { fiscalYearEndMonth: 3, firstFiscalYear: 2027, years: 22 };
+  bestOf(2, () => runBatch(batch, scenarios, options));
+  const batchSeconds = bestOf(5, () => runBatch(batch, scenarios, options));
+
+  // The amortization kernel alone, on rates resolved beforehand (what a numpy kernel measures).
+  const days = monthlyPaymentSchedule(BENCH_AS_OF, MONTHS, 'ACT/365F').days;
+  const allRates = scenarios.map((scenario) =>
+    Array.from({ length: LOANS }, (_, i) => {
+      const out = new Float64Array(MONTHS);
+      const dates = monthlyPaymentSchedule(batch.startDate[i], MONTHS, 'ACT/365F').dates;
+      fillLoanRates(batch.rules[i], dates, MONTHS, scenario, out);
+      return out;
+    }),
+  );
+  const flows = allocatePeriodBuffers(MONTHS);
+  const terms: KernelTerms = { balance: 0, periods: MONTHS, graceMonths: 0, method: 0, roundYen: true, basis: yearBasis('ACT/365F'), feeUnits: 0 };
+  const kernel = () => {
+    for (let p = 0; p < scenarios.length; p++) {
+      for (let i = 0; i < LOANS; i++) {
+        terms.balance = batch.principal[i];
+        terms.graceMonths = batch.graceMonths[i];
+        terms.method = batch.method[i];
+        terms.feeUnits = batch.feeUnits[i];
+        amortize(terms, allRates[p][i], days, flows);
+      }
+    }
+  };
+  bestOf(2, kernel);
+  const kernelSeconds = bestOf(5, kernel);
+  return {
+    loanMonths,
+    batchSeconds,
+    batchLoanMonthsPerSecond: loanMonths / batchSeconds,
+    kernelSeconds,
+    kernelLoanMonthsPerSecond: loanMonths / kernelSeconds,
+  };
+}
+
+function stackFigures() {
+  const stack = syntheticStack(30, 7);
+  const shocks = standardShocks();
+  bestOf(20, () => stressStack(stack, shocks, ['realistic']));
+  const seconds = bestOf(50, () => stressStack(stack, shocks, ['realistic']));
+  const both = bestOf(50, () => stressStack(stack, shocks, ['realistic', 'full-reprice']));
+  return { loans: 30, shocks: shocks.length, realisticMs: seconds * 1e3, bothModesMs: both * 1e3 };
+}
+
+function main(): void {
+  const figures = {
+    node: process.version,
+    batch: { loans: LOANS, months: MONTHS, paths: scenarios.length, rounding: 'floor', equalPrincipal: batchFigures('equal-principal'), annuity: batchFigures('annuity') },
+    stack: stackFigures(),
+  };
+  if (process.argv.includes('--json')) {
+    process.stdout.write(JSON.stringify(figures) + '\n');
+    return;
+  }
+  const m = (x: number) => `${(x / 1e6).toFixed(1)} M loan-months/s`;
+  const b = figures.batch;
+  const lines = [
+    `RateShock bench (${figures.node}, one core)`,
+    `batch ${b.loans} loans × ${b.months} months × ${b.paths} paths, yen rounding on:`,
+    `  equal principal: batch ${m(b.equalPrincipal.batchLoanMonthsPerSecond)} (${(b.equalPrincipal.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.equalPrincipal.kernelLoanMonthsPerSecond)}`,
+    `  annuity:         batch ${m(b.annuity.batchLoanMonthsPerSecond)} (${(b.annuity.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.annuity.kernelLoanMonthsPerSecond)}`,
+    `stack 30 loans × 5 shocks (base + standard set): ${figures.stack.realisticMs.toFixed(2)} ms realistic, ${figures.stack.bothModesMs.toFixed(2)} ms both modes`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main();
