@@ -13,8 +13,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'engine/ is pure: no Node built-ins.' },
-            { group: ['**/cli/**', '**/workbook/**', '**/addin/**'], message: 'engine/ imports nothing of ours.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
+              message: 'engine/ is pure: no Node built-ins.',
+            },
+            {
+              group: ['**/cli/**', '**/workbook/**', '**/addin/**'],
+              message: 'engine/ imports nothing of ours.',
+            },
           ],
         },
       ],
@@ -22,7 +28,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

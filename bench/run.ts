@@ -54,7 +54,15 @@ function batchFigures(method: 'equal-principal' | 'annuity') {
     }),
   );
   const flows = allocatePeriodBuffers(MONTHS);
-  const terms: KernelTerms = { balance: 0, periods: MONTHS, graceMonths: 0, method: 0, roundYen: true, basis: yearBasis('ACT/365F'), feeUnits: 0 };
+  const terms: KernelTerms = {
+    balance: 0,
+    periods: MONTHS,
+    graceMonths: 0,
+    method: 0,
+    roundYen: true,
+    basis: yearBasis('ACT/365F'),
+    feeUnits: 0,
+  };
   const kernel = () => {
     for (let p = 0; p < scenarios.length; p++) {
       for (let i = 0; i < LOANS; i++) {
@@ -89,7 +97,14 @@ function stackFigures() {
 function main(): void {
   const figures = {
     node: process.version,
-    batch: { loans: LOANS, months: MONTHS, paths: scenarios.length, rounding: 'floor', equalPrincipal: batchFigures('equal-principal'), annuity: batchFigures('annuity') },
+    batch: {
+      loans: LOANS,
+      months: MONTHS,
+      paths: scenarios.length,
+      rounding: 'floor',
+      equalPrincipal: batchFigures('equal-principal'),
+      annuity: batchFigures('annuity'),
+    },
     stack: stackFigures(),
   };
   if (process.argv.includes('--json')) {

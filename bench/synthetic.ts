@@ -43,11 +43,20 @@ function randomRule(rand: () => number): RateRule {
       nextResetDate: BENCH_AS_OF + 1 + Math.floor(rand() * 180),
     };
   }
-  return { type: 'fixed-at-drawdown', index: 'jfc-base', spread: Math.round(rand() * 100) / 10000 - 0.005 };
+  return {
+    type: 'fixed-at-drawdown',
+    index: 'jfc-base',
+    spread: Math.round(rand() * 100) / 10000 - 0.005,
+  };
 }
 
 /** `count` loans of `months` months each, all of one method, drawn on days spread over 2 months. */
-export function syntheticBatch(count: number, months: number, method: RepaymentMethod, seed: number): LoanBatch {
+export function syntheticBatch(
+  count: number,
+  months: number,
+  method: RepaymentMethod,
+  seed: number,
+): LoanBatch {
   const rand = seeded(seed);
   const batch = allocateLoanBatch(count);
   for (let i = 0; i < count; i++) {
@@ -86,5 +95,11 @@ export function syntheticStack(loans: number, seed: number): DebtStack {
       rate: randomRule(rand),
     });
   }
-  return { name: 'bench stack', asOf: BENCH_AS_OF, fiscalYearEndMonth: 3, indexes: BENCH_INDEXES, loans: list };
+  return {
+    name: 'bench stack',
+    asOf: BENCH_AS_OF,
+    fiscalYearEndMonth: 3,
+    indexes: BENCH_INDEXES,
+    loans: list,
+  };
 }

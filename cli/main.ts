@@ -13,7 +13,9 @@ function parseShockList(text: string): Shock[] {
     return readShock(`${value}%`, `--shocks[${i}]`, errors);
   });
   if (errors.length > 0 || text.trim() === '') {
-    throw new InvalidArgumentError(`expected percent points such as 0.25,0.5 (${errors.map(describeError).join('; ') || 'empty'})`);
+    throw new InvalidArgumentError(
+      `expected percent points such as 0.25,0.5 (${errors.map(describeError).join('; ') || 'empty'})`,
+    );
   }
   return shocks as Shock[];
 }
@@ -42,7 +44,10 @@ export function buildProgram(io: Io): Command {
   program
     .command('schedule')
     .description("one loan's monthly repayment schedule / 返済予定表")
-    .argument('<loan.json>', 'loan file: principal, annualRate, termMonths, graceMonths, method, dayCount, startDate, rounding, guaranteeFeeRate?, resets?')
+    .argument(
+      '<loan.json>',
+      'loan file: principal, annualRate, termMonths, graceMonths, method, dayCount, startDate, rounding, guaranteeFeeRate?, resets?',
+    )
     .addOption(new Option('--json', 'print JSON { rows, totals }').conflicts('csv'))
     .option('--csv', 'print CSV')
     .action((path: string, opts: { json?: boolean; csv?: boolean }) => {
@@ -55,13 +60,33 @@ export function buildProgram(io: Io): Command {
     .description('a debt stack under rate shocks: extra interest per fiscal year / 金利上昇の影響')
     .argument('<stack.json>', 'debt stack file (see scenarios/workshop-stack.json)')
     .option('--json', 'print JSON')
-    .option('--shocks <list>', 'parallel shocks in percent points, e.g. 0.1,0.3 (default: the file\'s, else +0.25,+0.5,+1,+2)', parseShockList)
-    .addOption(new Option('--mode <mode>', 'realistic, full-reprice or both').choices([...REPRICE_MODES, 'both']).default('both'))
+    .option(
+      '--shocks <list>',
+      "parallel shocks in percent points, e.g. 0.1,0.3 (default: the file's, else +0.25,+0.5,+1,+2)",
+      parseShockList,
+    )
+    .addOption(
+      new Option('--mode <mode>', 'realistic, full-reprice or both')
+        .choices([...REPRICE_MODES, 'both'])
+        .default('both'),
+    )
     .option('--years <n>', 'fiscal years shown in the table', parseWholeNumber)
-    .action((path: string, opts: { json?: boolean; shocks?: Shock[]; mode: RepriceMode | 'both'; years?: number }) => {
-      const modes = opts.mode === 'both' ? [...REPRICE_MODES] : [opts.mode];
-      write(shocksCommand(path, { json: !!opts.json, shocks: opts.shocks, modes, years: opts.years }) + '\n');
-    });
+    .action(
+      (
+        path: string,
+        opts: { json?: boolean; shocks?: Shock[]; mode: RepriceMode | 'both'; years?: number },
+      ) => {
+        const modes = opts.mode === 'both' ? [...REPRICE_MODES] : [opts.mode];
+        write(
+          shocksCommand(path, {
+            json: !!opts.json,
+            shocks: opts.shocks,
+            modes,
+            years: opts.years,
+          }) + '\n',
+        );
+      },
+    );
 
   return program;
 }

@@ -18,7 +18,9 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(e)})`);
+    throw new InputError(
+      `${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));

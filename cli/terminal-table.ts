@@ -27,7 +27,9 @@ function pad(text: string, width: number, alignRight: boolean): string {
 
 /** Renders rows under a header; the first column is left-aligned, the rest right-aligned. */
 export function renderTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const widths = header.map((h, c) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))),
+  );
   const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c], c > 0)).join('  ');
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');

@@ -24,7 +24,8 @@ export interface ShocksOptions {
 
 const MODE_TITLES: Record<RepriceMode, string> = {
   realistic: '現実ベース (各借入の条件どおり改定) / realistic: each loan reprices by its own rule',
-  'full-reprice': '一斉改定 (全借入に即時反映, 帝国データバンク試算の前提) / full reprice: every loan at once',
+  'full-reprice':
+    '一斉改定 (全借入に即時反映, 帝国データバンク試算の前提) / full reprice: every loan at once',
 };
 
 /** `rateshock shocks <stack.json>`: extra interest per fiscal year per shock. */
@@ -32,7 +33,9 @@ export function shocksCommand(path: string, options: ShocksOptions): string {
   const file = orInputError(path, parseStackFile(readJsonFile(path)));
   const shocks = options.shocks ?? file.shocks ?? standardShocks();
   const report = stressStack(file.stack, shocks, options.modes);
-  return options.json ? JSON.stringify(reportJson(report), null, 2) : reportText(report, options.years);
+  return options.json
+    ? JSON.stringify(reportJson(report), null, 2)
+    : reportText(report, options.years);
 }
 
 function reportJson(report: StressReport) {
@@ -43,10 +46,21 @@ function reportJson(report: StressReport) {
       name: stack.name,
       asOf: formatIsoDate(stack.asOf),
       fiscalYearEndMonth: stack.fiscalYearEndMonth,
-      loans: stack.loans.map((l) => ({ id: l.id, name: l.name, lender: l.lender, balance: l.terms.principal, rateType: l.rate.type })),
+      loans: stack.loans.map((l) => ({
+        id: l.id,
+        name: l.name,
+        lender: l.lender,
+        balance: l.terms.principal,
+        rateType: l.rate.type,
+      })),
     },
     fiscalYears: report.fiscalYears.map((y) => fiscalYearLabel(y, stack.fiscalYearEndMonth)),
-    base: { interest: list(report.base.interest), principal: list(report.base.principal), fee: list(report.base.fee), closing: list(report.base.closing) },
+    base: {
+      interest: list(report.base.interest),
+      principal: list(report.base.principal),
+      fee: list(report.base.fee),
+      closing: list(report.base.closing),
+    },
     cells: report.cells.map((cell) => ({
       label: cell.label,
       mode: cell.mode,
@@ -54,7 +68,9 @@ function reportJson(report: StressReport) {
       interest: list(cell.stack.interest),
       extraInterest: list(cell.extraInterest),
       totalExtraInterest: cell.totalExtraInterest,
-      extraInterestByLoan: Object.fromEntries(stack.loans.map((l, i) => [l.id, cell.extraInterestByLoan[i]])),
+      extraInterestByLoan: Object.fromEntries(
+        stack.loans.map((l, i) => [l.id, cell.extraInterestByLoan[i]]),
+      ),
     })),
   };
 }
@@ -71,14 +87,24 @@ function reportText(report: StressReport, years: number | undefined): string {
     const cells = report.cells.filter((c) => c.mode === mode);
     if (cells.length === 0) continue;
     const header = ['決算期 / FY', '基準利息 / base', ...cells.map((c) => shockLabel(c.shock))];
-    const rows = report.fiscalYears.slice(0, shown).map((y, i) => [
-      fiscalYearLabel(y, stack.fiscalYearEndMonth),
-      formatYen(report.base.interest[i]),
-      ...cells.map((c) => formatYen(c.extraInterest[i])),
+    const rows = report.fiscalYears
+      .slice(0, shown)
+      .map((y, i) => [
+        fiscalYearLabel(y, stack.fiscalYearEndMonth),
+        formatYen(report.base.interest[i]),
+        ...cells.map((c) => formatYen(c.extraInterest[i])),
+      ]);
+    rows.push([
+      '全期間 / life',
+      formatYen(report.base.interest.reduce((a, b) => a + b, 0)),
+      ...cells.map((c) => formatYen(c.totalExtraInterest)),
     ]);
-    rows.push(['全期間 / life', formatYen(report.base.interest.reduce((a, b) => a + b, 0)), ...cells.map((c) => formatYen(c.totalExtraInterest))]);
     out.push('', MODE_TITLES[mode], renderTable(header, rows));
   }
-  if (shown < report.fiscalYears.length) out.push('', `(${shown} of ${report.fiscalYears.length} fiscal years shown; --years or --json for all)`);
+  if (shown < report.fiscalYears.length)
+    out.push(
+      '',
+      `(${shown} of ${report.fiscalYears.length} fiscal years shown; --years or --json for all)`,
+    );
   return out.join('\n');
 }

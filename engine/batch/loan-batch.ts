@@ -25,7 +25,11 @@ export interface LoanBatch {
   rounding: Rounding;
 }
 
-export function allocateLoanBatch(count: number, dayCount: DayCount = 'ACT/365F', rounding: Rounding = 'floor'): LoanBatch {
+export function allocateLoanBatch(
+  count: number,
+  dayCount: DayCount = 'ACT/365F',
+  rounding: Rounding = 'floor',
+): LoanBatch {
   return {
     count,
     principal: new Float64Array(count),
@@ -72,14 +76,21 @@ export interface BatchOptions {
  * @example
  * runBatch(batch, [base, plus25bp, plus50bp], { fiscalYearEndMonth: 3, firstFiscalYear: 2027, years: 20 })
  */
-export function runBatch(batch: LoanBatch, scenarios: readonly RateScenario[], options: BatchOptions): BatchResult {
+export function runBatch(
+  batch: LoanBatch,
+  scenarios: readonly RateScenario[],
+  options: BatchOptions,
+): BatchResult {
   const { count } = batch;
   const paths = scenarios.length;
   const { years, firstFiscalYear, fiscalYearEndMonth } = options;
   let maxTerm = 0;
   for (let i = 0; i < count; i++) maxTerm = Math.max(maxTerm, batch.termMonths[i]);
 
-  const schedule: PaymentSchedule = { dates: new Int32Array(maxTerm + 1), days: new Uint16Array(maxTerm) };
+  const schedule: PaymentSchedule = {
+    dates: new Int32Array(maxTerm + 1),
+    days: new Uint16Array(maxTerm),
+  };
   const rates = new Float64Array(maxTerm);
   const flows = allocatePeriodBuffers(maxTerm);
   const slots = new Int32Array(maxTerm);
@@ -124,7 +135,13 @@ export function runBatch(batch: LoanBatch, scenarios: readonly RateScenario[], o
 }
 
 /** Fiscal-year slot of each payment: payment k is in month start + k. */
-function fillFiscalSlots(start: EpochDay, periods: number, endMonth: number, firstYear: number, out: Int32Array): void {
+function fillFiscalSlots(
+  start: EpochDay,
+  periods: number,
+  endMonth: number,
+  firstYear: number,
+  out: Int32Array,
+): void {
   const { year, month } = fromEpochDay(start);
   // Months counted so that each fiscal year is a whole block of 12 ending at `endMonth`.
   const shifted = monthIndex(year, month) + 12 - endMonth;

@@ -77,18 +77,26 @@ export class FieldReader {
   }
 
   /** A finite number within [min, max]; `integer` demands a whole number. */
-  number(key: string, opts: { min?: number; max?: number; integer?: boolean; fallback?: number } = {}): number | undefined {
+  number(
+    key: string,
+    opts: { min?: number; max?: number; integer?: boolean; fallback?: number } = {},
+  ): number | undefined {
     if (!this.present(key, opts.fallback)) return opts.fallback;
     const n = toNumber(this.obj[key]);
     if (n === undefined) return this.fail(key, 'must be a number');
     if (opts.integer && !Number.isInteger(n)) return this.fail(key, 'must be a whole number');
-    if (opts.min !== undefined && n < opts.min) return this.fail(key, `must be at least ${opts.min}`);
-    if (opts.max !== undefined && n > opts.max) return this.fail(key, `must be at most ${opts.max}`);
+    if (opts.min !== undefined && n < opts.min)
+      return this.fail(key, `must be at least ${opts.min}`);
+    if (opts.max !== undefined && n > opts.max)
+      return this.fail(key, `must be at most ${opts.max}`);
     return n;
   }
 
   /** An annual rate as a decimal: 0.023, "0.023" or "2.3%" (a bare 2.3 is refused as ambiguous). */
-  rate(key: string, opts: { min?: number; max?: number; fallback?: number } = {}): number | undefined {
+  rate(
+    key: string,
+    opts: { min?: number; max?: number; fallback?: number } = {},
+  ): number | undefined {
     if (!this.present(key, opts.fallback)) return opts.fallback;
     const raw = this.obj[key];
     let n: number | undefined;
@@ -120,7 +128,8 @@ export class FieldReader {
   date(key: string, fallback?: EpochDay): EpochDay | undefined {
     if (!this.present(key, fallback)) return fallback;
     const raw = this.obj[key];
-    const day = typeof raw === 'string' ? parseIsoDate(normalizeNumberText(raw).replace(/\//g, '-')) : null;
+    const day =
+      typeof raw === 'string' ? parseIsoDate(normalizeNumberText(raw).replace(/\//g, '-')) : null;
     return day ?? this.fail(key, 'must be a date written YYYY-MM-DD');
   }
 
@@ -132,7 +141,11 @@ export class FieldReader {
   }
 
   /** An array, each element handed to `each` with its own path. */
-  list<T>(key: string, each: (raw: unknown, at: string) => T | undefined, opts: { required?: boolean; minLength?: number } = {}): T[] | undefined {
+  list<T>(
+    key: string,
+    each: (raw: unknown, at: string) => T | undefined,
+    opts: { required?: boolean; minLength?: number } = {},
+  ): T[] | undefined {
     if (!this.has(key)) {
       if (opts.required) this.fail(key, 'is required');
       return opts.required ? undefined : [];
@@ -140,7 +153,10 @@ export class FieldReader {
     const raw = this.obj[key];
     if (!Array.isArray(raw)) return this.fail(key, 'must be a list');
     if (opts.minLength !== undefined && raw.length < opts.minLength) {
-      return this.fail(key, `must have at least ${opts.minLength} entr${opts.minLength === 1 ? 'y' : 'ies'}`);
+      return this.fail(
+        key,
+        `must have at least ${opts.minLength} entr${opts.minLength === 1 ? 'y' : 'ies'}`,
+      );
     }
     const out: T[] = [];
     let ok = true;

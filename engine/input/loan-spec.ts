@@ -28,7 +28,12 @@ export function readLoanTerms(r: FieldReader): Partial<LoanTerms> {
     r.fail('principal', 'must be whole yen when rounding is "floor"');
   }
   const termMonths = r.number('termMonths', { min: 1, max: MAX_TERM_MONTHS, integer: true });
-  const graceMonths = r.number('graceMonths', { min: 0, max: MAX_TERM_MONTHS, integer: true, fallback: 0 });
+  const graceMonths = r.number('graceMonths', {
+    min: 0,
+    max: MAX_TERM_MONTHS,
+    integer: true,
+    fallback: 0,
+  });
   if (termMonths !== undefined && graceMonths !== undefined && graceMonths >= termMonths) {
     r.fail('graceMonths', `must be less than termMonths (${termMonths}): grace is inside the term`);
   }
@@ -53,15 +58,25 @@ export function parseLoanSpec(raw: unknown): Parsed<LoanSpec> {
   const resets = r.list('resets', (item, at) => {
     const rr = FieldReader.of(item, at, errors);
     if (!rr) return undefined;
-    const fromPeriod = rr.number('fromPeriod', { min: 1, max: terms.termMonths ?? MAX_TERM_MONTHS, integer: true });
+    const fromPeriod = rr.number('fromPeriod', {
+      min: 1,
+      max: terms.termMonths ?? MAX_TERM_MONTHS,
+      integer: true,
+    });
     const rate = rr.rate('annualRate');
-    return fromPeriod === undefined || rate === undefined ? undefined : { fromPeriod, annualRate: rate };
+    return fromPeriod === undefined || rate === undefined
+      ? undefined
+      : { fromPeriod, annualRate: rate };
   });
   if (resets) {
     const seen = new Set<number>();
     resets.forEach((reset, i) => {
       if (seen.has(reset.fromPeriod)) {
-        errors.push({ field: `resets[${i}].fromPeriod`, message: 'repeats an earlier reset period', value: reset.fromPeriod });
+        errors.push({
+          field: `resets[${i}].fromPeriod`,
+          message: 'repeats an earlier reset period',
+          value: reset.fromPeriod,
+        });
       }
       seen.add(reset.fromPeriod);
     });
@@ -69,7 +84,11 @@ export function parseLoanSpec(raw: unknown): Parsed<LoanSpec> {
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { ...(terms as LoanTerms), annualRate: annualRate!, resets: [...resets!].sort((a, b) => a.fromPeriod - b.fromPeriod) },
+    value: {
+      ...(terms as LoanTerms),
+      annualRate: annualRate!,
+      resets: [...resets!].sort((a, b) => a.fromPeriod - b.fromPeriod),
+    },
   };
 }
 

@@ -25,7 +25,9 @@ export function readShock(raw: unknown, at: string, errors: FieldError[]): Shock
       const step = r.rate('step', { min: -0.1, max: 0.1 });
       const everyMonths = r.number('everyMonths', { min: 1, max: 120, integer: true });
       const cap = r.rate('cap', { min: -0.1, max: 0.1 });
-      return step === undefined || everyMonths === undefined || cap === undefined ? undefined : { kind, step, everyMonths, cap, from };
+      return step === undefined || everyMonths === undefined || cap === undefined
+        ? undefined
+        : { kind, step, everyMonths, cap, from };
     }
     case 'irrbb': {
       const shape = r.oneOf('shape', IRRBB_SHAPES);
@@ -39,7 +41,9 @@ export function readShock(raw: unknown, at: string, errors: FieldError[]): Shock
           const s = FieldReader.of(item, stepAt, errors);
           const stepFrom = s?.date('from');
           const size = s?.rate('size', { min: -0.1, max: 0.1 });
-          return stepFrom === undefined || size === undefined ? undefined : { from: stepFrom, size };
+          return stepFrom === undefined || size === undefined
+            ? undefined
+            : { from: stepFrom, size };
         },
         { required: true, minLength: 1 },
       );

@@ -29,7 +29,9 @@ function readIndexPath(raw: unknown, at: string, errors: FieldError[]): IndexPat
     const stepRate = s?.rate('rate', { min: -0.01 });
     return from === undefined || stepRate === undefined ? undefined : { from, rate: stepRate };
   });
-  return rate === undefined || !steps ? undefined : { rate, steps: steps.sort((a, b) => a.from - b.from) };
+  return rate === undefined || !steps
+    ? undefined
+    : { rate, steps: steps.sort((a, b) => a.from - b.from) };
 }
 
 function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undefined {
@@ -38,7 +40,10 @@ function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undef
       const annualRate = loan.rate('annualRate');
       return annualRate === undefined ? undefined : { type: 'fixed', annualRate };
     }
-    loan.fail('rate', 'is required: { "type": "fixed" | "floating" | "fixed-at-drawdown", … } or "annualRate"');
+    loan.fail(
+      'rate',
+      'is required: { "type": "fixed" | "floating" | "fixed-at-drawdown", … } or "annualRate"',
+    );
     return undefined;
   }
   const r = FieldReader.of(loan.raw('rate'), loan.path('rate'), errors);
@@ -49,24 +54,47 @@ function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undef
     return annualRate === undefined ? undefined : { type, annualRate };
   }
   if (type === undefined) return undefined;
-  const index = r.oneOf('index', INDEX_NAMES, type === 'fixed-at-drawdown' ? 'jfc-base' : undefined);
+  const index = r.oneOf(
+    'index',
+    INDEX_NAMES,
+    type === 'fixed-at-drawdown' ? 'jfc-base' : undefined,
+  );
   const spread = r.rate('spread', { min: -0.1, max: 0.3, fallback: 0 });
   if (type === 'fixed-at-drawdown') {
     return index === undefined || spread === undefined ? undefined : { type, index, spread };
   }
-  const resetEveryMonths = r.number('resetEveryMonths', { min: 1, max: 120, integer: true, fallback: 6 });
+  const resetEveryMonths = r.number('resetEveryMonths', {
+    min: 1,
+    max: 120,
+    integer: true,
+    fallback: 6,
+  });
   const nextResetDate = r.has('nextResetDate') ? r.date('nextResetDate') : undefined;
   const currentRate = r.has('currentRate') ? r.rate('currentRate') : undefined;
-  if (index === undefined || spread === undefined || resetEveryMonths === undefined) return undefined;
-  if ((r.has('nextResetDate') && nextResetDate === undefined) || (r.has('currentRate') && currentRate === undefined)) return undefined;
+  if (index === undefined || spread === undefined || resetEveryMonths === undefined)
+    return undefined;
+  if (
+    (r.has('nextResetDate') && nextResetDate === undefined) ||
+    (r.has('currentRate') && currentRate === undefined)
+  )
+    return undefined;
   return { type, index, spread, resetEveryMonths, nextResetDate, currentRate };
 }
 
-function readStackLoan(raw: unknown, at: string, i: number, asOf: number | undefined, errors: FieldError[]): StackLoan | undefined {
+function readStackLoan(
+  raw: unknown,
+  at: string,
+  i: number,
+  asOf: number | undefined,
+  errors: FieldError[],
+): StackLoan | undefined {
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
   const before = errors.length;
-  const withStart = r.has('startDate') || asOf === undefined ? r : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
+  const withStart =
+    r.has('startDate') || asOf === undefined
+      ? r
+      : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
   const terms = readLoanTerms(withStart);
   const rate = readRateRule(r, errors);
   if (errors.length > before || !rate) return undefined;
@@ -85,23 +113,48 @@ export function parseStackFile(raw: unknown): Parsed<StackFile> {
   const r = FieldReader.of(raw, '', errors);
   if (!r) return { ok: false, errors };
   const asOf = r.date('asOf');
-  const fiscalYearEndMonth = r.number('fiscalYearEndMonth', { min: 1, max: 12, integer: true, fallback: 3 });
+  const fiscalYearEndMonth = r.number('fiscalYearEndMonth', {
+    min: 1,
+    max: 12,
+    integer: true,
+    fallback: 3,
+  });
   const indexes = {} as IndexPaths;
-  const rawIndexes = r.has('indexes') ? FieldReader.of(r.raw('indexes'), 'indexes', errors) : undefined;
+  const rawIndexes = r.has('indexes')
+    ? FieldReader.of(r.raw('indexes'), 'indexes', errors)
+    : undefined;
   const usedIndexes = new Set<IndexName>();
   for (const name of INDEX_NAMES) {
-    const path = rawIndexes?.has(name) ? readIndexPath(rawIndexes.raw(name), rawIndexes.path(name), errors) : undefined;
+    const path = rawIndexes?.has(name)
+      ? readIndexPath(rawIndexes.raw(name), rawIndexes.path(name), errors)
+      : undefined;
     indexes[name] = path ?? { rate: 0, steps: [] };
     if (path) usedIndexes.add(name);
   }
   let position = 0;
-  const loans = r.list('loans', (item, at) => readStackLoan(item, at, position++, asOf, errors), { required: true, minLength: 1 });
+  const loans = r.list('loans', (item, at) => readStackLoan(item, at, position++, asOf, errors), {
+    required: true,
+    minLength: 1,
+  });
   loans?.forEach((loan, i) => {
     if (loan.rate.type !== 'fixed' && !usedIndexes.has(loan.rate.index)) {
-      errors.push({ field: `indexes.${loan.rate.index}`, message: `is required: loans[${i}] follows it`, value: undefined });
+      errors.push({
+        field: `indexes.${loan.rate.index}`,
+        message: `is required: loans[${i}] follows it`,
+        value: undefined,
+      });
     }
   });
-  const shocks = r.has('shocks') ? r.list('shocks', (item, at) => readShock(item, at, errors)) : undefined;
-  if (errors.length > 0 || asOf === undefined || !loans || fiscalYearEndMonth === undefined) return { ok: false, errors };
-  return { ok: true, value: { stack: { name: r.string('name', 'debt stack')!, asOf, fiscalYearEndMonth, indexes, loans }, shocks } };
+  const shocks = r.has('shocks')
+    ? r.list('shocks', (item, at) => readShock(item, at, errors))
+    : undefined;
+  if (errors.length > 0 || asOf === undefined || !loans || fiscalYearEndMonth === undefined)
+    return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      stack: { name: r.string('name', 'debt stack')!, asOf, fiscalYearEndMonth, indexes, loans },
+      shocks,
+    },
+  };
 }

@@ -63,12 +63,20 @@ function clampUnits(rate: number): number {
  * Writes the loan's rate for each period (1e-7 units) into `out`: period k+1 accrues from
  * `dates[k]`. Loan rates never go below zero (the usual 0 % floor of Japanese contracts).
  */
-export function fillLoanRates(rule: RateRule, dates: Int32Array, periods: number, scenario: RateScenario, out: Float64Array): void {
+export function fillLoanRates(
+  rule: RateRule,
+  dates: Int32Array,
+  periods: number,
+  scenario: RateScenario,
+  out: Float64Array,
+): void {
   const { shock, asOf } = scenario;
   const tenor = ruleTenorYears(rule, periods);
   const realisticShock = scenario.mode === 'realistic' ? shock : null;
   const rateOn = (index: IndexName, date: EpochDay, spread: number): number =>
-    indexLevel(scenario.indexes[index], date) + spread + (realisticShock ? shockAt(realisticShock, date, tenor, asOf) : 0);
+    indexLevel(scenario.indexes[index], date) +
+    spread +
+    (realisticShock ? shockAt(realisticShock, date, tenor, asOf) : 0);
 
   if (rule.type === 'fixed') {
     out.fill(clampUnits(rule.annualRate), 0, periods);
@@ -76,14 +84,16 @@ export function fillLoanRates(rule: RateRule, dates: Int32Array, periods: number
     out.fill(clampUnits(rateOn(rule.index, dates[0], rule.spread)), 0, periods);
   } else {
     // The current rate was fixed before the analysis date: no shock in it.
-    const initial = rule.currentRate ?? indexLevel(scenario.indexes[rule.index], dates[0]) + rule.spread;
+    const initial =
+      rule.currentRate ?? indexLevel(scenario.indexes[rule.index], dates[0]) + rule.spread;
     fillFloating(rule, dates, periods, clampUnits(initial), rateOn, out);
   }
 
   if (scenario.mode === 'full-reprice' && shock) {
     const start = shockStart(shock, asOf);
     for (let k = 0; k < periods; k++) {
-      if (dates[k] >= start) out[k] = clampUnits(fromRateUnits(out[k]) + shockAt(shock, dates[k], tenor, asOf));
+      if (dates[k] >= start)
+        out[k] = clampUnits(fromRateUnits(out[k]) + shockAt(shock, dates[k], tenor, asOf));
     }
   }
 }

@@ -2,9 +2,17 @@ import { EpochDay } from '../time/civil-date';
 import { monthsBetween } from './rate-index';
 
 /** The six Basel IRRBB shock shapes (BCBS 368), for yen 100 bp each. */
-export type IrrbbShape = 'parallel-up' | 'parallel-down' | 'short-up' | 'short-down' | 'steepener' | 'flattener';
+export type IrrbbShape =
+  'parallel-up' | 'parallel-down' | 'short-up' | 'short-down' | 'steepener' | 'flattener';
 
-export const IRRBB_SHAPES: readonly IrrbbShape[] = ['parallel-up', 'parallel-down', 'short-up', 'short-down', 'steepener', 'flattener'];
+export const IRRBB_SHAPES: readonly IrrbbShape[] = [
+  'parallel-up',
+  'parallel-down',
+  'short-up',
+  'short-down',
+  'steepener',
+  'flattener',
+];
 
 /**
  * A change to every index from a date on (the default: the analysis date).
@@ -61,7 +69,12 @@ export function irrbbShockAt(shape: IrrbbShape, tenorYears: number, size = YEN_I
 }
 
 /** The rise a shock adds on `date` to a rate of the given tenor (decimal, may be negative). */
-export function shockAt(shock: Shock, date: EpochDay, tenorYears: number, defaultFrom: EpochDay): number {
+export function shockAt(
+  shock: Shock,
+  date: EpochDay,
+  tenorYears: number,
+  defaultFrom: EpochDay,
+): number {
   if (shock.kind === 'path') {
     let size = 0;
     for (const step of shock.steps) if (step.from <= date) size = step.size;
@@ -83,7 +96,8 @@ export function shockAt(shock: Shock, date: EpochDay, tenorYears: number, defaul
 
 /** When the shock first moves rates (for full-reprice mode). */
 export function shockStart(shock: Shock, defaultFrom: EpochDay): EpochDay {
-  if (shock.kind === 'path') return shock.steps.length ? Math.min(...shock.steps.map((s) => s.from)) : defaultFrom;
+  if (shock.kind === 'path')
+    return shock.steps.length ? Math.min(...shock.steps.map((s) => s.from)) : defaultFrom;
   return shock.from ?? defaultFrom;
 }
 

@@ -39,7 +39,12 @@ export interface KernelTerms {
  * installments are recomputed over the remaining term whenever the rate changes. The last
  * period repays whatever is left, so principal always sums to the balance.
  */
-export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
+export function amortize(
+  t: KernelTerms,
+  rates: ArrayLike<number>,
+  days: ArrayLike<number>,
+  out: PeriodBuffers,
+): void {
   const { periods, graceMonths, method, roundYen, basis, feeUnits } = t;
   const denominator = basis * RATE_SCALE;
   const perUnitDay = 1 / denominator;
@@ -60,7 +65,10 @@ export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLi
     if (roundYen) {
       const whole = Math.floor(i);
       const fraction = i - whole;
-      i = fraction > 1e-6 && fraction < 0.999999 && i < 1e9 ? whole : exactFloorInterest(balance, rate * d, denominator);
+      i =
+        fraction > 1e-6 && fraction < 0.999999 && i < 1e9
+          ? whole
+          : exactFloorInterest(balance, rate * d, denominator);
     }
     let p = 0;
     if (k === last) {
@@ -80,7 +88,12 @@ export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLi
     opening[k] = balance;
     interest[k] = i;
     principal[k] = p;
-    fee[k] = feeUnits === 0 ? 0 : roundYen ? accrueFloor(balance, feeUnits * d, basis) : accrueExact(balance, feeUnits * d, basis);
+    fee[k] =
+      feeUnits === 0
+        ? 0
+        : roundYen
+          ? accrueFloor(balance, feeUnits * d, basis)
+          : accrueExact(balance, feeUnits * d, basis);
     balance -= p;
   }
 }

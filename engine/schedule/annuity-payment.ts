@@ -8,7 +8,12 @@ import { RATE_SCALE } from '../interest/rate-units';
  * @example
  * annuityPayment(10_000_000, 200_000, 120, false) // 92013.49… (PMT(0.02/12,120,-1e7))
  */
-export function annuityPayment(balance: number, rateUnits: number, periods: number, roundYen: boolean): number {
+export function annuityPayment(
+  balance: number,
+  rateUnits: number,
+  periods: number,
+  roundYen: boolean,
+): number {
   const i = rateUnits / (12 * RATE_SCALE);
   const payment = i === 0 ? balance / periods : (balance * i) / (1 - Math.pow(1 + i, -periods));
   return roundYen ? Math.floor(payment) : payment;

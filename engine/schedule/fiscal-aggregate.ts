@@ -15,7 +15,11 @@ export interface FiscalYearFigures {
   closing: Float64Array;
 }
 
-export function emptyFiscalYears(firstYear: number, count: number, endMonth: number): FiscalYearFigures {
+export function emptyFiscalYears(
+  firstYear: number,
+  count: number,
+  endMonth: number,
+): FiscalYearFigures {
   return {
     firstYear,
     endMonth,

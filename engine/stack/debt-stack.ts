@@ -25,7 +25,11 @@ export interface DebtStack {
 
 /** The per-period rates a loan pays under a scenario (1e-7 units). */
 export function loanRates(loan: StackLoan, scenario: RateScenario): Float64Array {
-  const { dates } = monthlyPaymentSchedule(loan.terms.startDate, loan.terms.termMonths, loan.terms.dayCount);
+  const { dates } = monthlyPaymentSchedule(
+    loan.terms.startDate,
+    loan.terms.termMonths,
+    loan.terms.dayCount,
+  );
   const rates = new Float64Array(loan.terms.termMonths);
   fillLoanRates(loan.rate, dates, loan.terms.termMonths, scenario, rates);
   return rates;

@@ -2,7 +2,12 @@ import { fiscalYearOf } from '../time/fiscal-year';
 import { RepriceMode, RateScenario } from '../rates/rate-rule';
 import { Shock, shockLabel } from '../rates/shock';
 import { Schedule } from '../schedule/loan-schedule';
-import { FiscalYearFigures, addByFiscalYear, emptyFiscalYears, fiscalYearSpan } from '../schedule/fiscal-aggregate';
+import {
+  FiscalYearFigures,
+  addByFiscalYear,
+  emptyFiscalYears,
+  fiscalYearSpan,
+} from '../schedule/fiscal-aggregate';
 import { DebtStack, stackSchedules } from './debt-stack';
 
 /** A debt stack under one shock in one mode, against the unshocked base. */
@@ -28,7 +33,12 @@ export interface StressReport {
   cells: StressCell[];
 }
 
-function figuresOf(schedules: Schedule[], firstYear: number, count: number, endMonth: number): FiscalYearFigures {
+function figuresOf(
+  schedules: Schedule[],
+  firstYear: number,
+  count: number,
+  endMonth: number,
+): FiscalYearFigures {
   const total = emptyFiscalYears(firstYear, count, endMonth);
   for (const schedule of schedules) addByFiscalYear(schedule, total);
   return total;
@@ -38,9 +48,18 @@ function figuresOf(schedules: Schedule[], firstYear: number, count: number, endM
  * The debt stack under every shock in every mode, each compared with the unshocked base,
  * per fiscal year — the extra interest table of the `shocks` command.
  */
-export function stressStack(stack: DebtStack, shocks: readonly Shock[], modes: readonly RepriceMode[]): StressReport {
+export function stressStack(
+  stack: DebtStack,
+  shocks: readonly Shock[],
+  modes: readonly RepriceMode[],
+): StressReport {
   const endMonth = stack.fiscalYearEndMonth;
-  const scenario = (shock: Shock | null, mode: RepriceMode): RateScenario => ({ indexes: stack.indexes, shock, mode, asOf: stack.asOf });
+  const scenario = (shock: Shock | null, mode: RepriceMode): RateScenario => ({
+    indexes: stack.indexes,
+    shock,
+    mode,
+    asOf: stack.asOf,
+  });
   const base = stackSchedules(stack, scenario(null, 'realistic'));
   let first = fiscalYearOf(stack.asOf, endMonth);
   let last = first;

@@ -32,7 +32,9 @@ export function fromEpochDay(epochDay: EpochDay): CivilDate {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -64,7 +66,12 @@ export function monthIndexOfDay(epochDay: EpochDay): number {
  * The date `months` months after (year, month) on `anchorDay`, clamped to the month's end:
  * anchor 31 gives Feb 28/29, Mar 31, Apr 30, … — the anchor is never lost to a short month.
  */
-export function addMonthsClamped(year: number, month: number, anchorDay: number, months: number): EpochDay {
+export function addMonthsClamped(
+  year: number,
+  month: number,
+  anchorDay: number,
+  months: number,
+): EpochDay {
   const m0 = year * 12 + (month - 1) + months;
   const y = Math.floor(m0 / 12);
   const m = m0 - y * 12 + 1;

@@ -15,7 +15,11 @@ export interface PaymentSchedule {
   readonly days: Uint16Array;
 }
 
-export function monthlyPaymentSchedule(start: EpochDay, periods: number, dayCount: DayCount): PaymentSchedule {
+export function monthlyPaymentSchedule(
+  start: EpochDay,
+  periods: number,
+  dayCount: DayCount,
+): PaymentSchedule {
   const schedule = { dates: new Int32Array(periods + 1), days: new Uint16Array(periods) };
   fillPaymentSchedule(start, periods, dayCount, schedule);
   return schedule;
@@ -25,7 +29,12 @@ export function monthlyPaymentSchedule(start: EpochDay, periods: number, dayCoun
  * Fills preallocated arrays (the batch kernel reuses them loan after loan). Walks month by
  * month from the first of each month, so no calendar conversion runs per period.
  */
-export function fillPaymentSchedule(start: EpochDay, periods: number, dayCount: DayCount, out: PaymentSchedule): void {
+export function fillPaymentSchedule(
+  start: EpochDay,
+  periods: number,
+  dayCount: DayCount,
+  out: PaymentSchedule,
+): void {
   const { dates, days } = out;
   const { year, month, day: anchor } = fromEpochDay(start);
   const thirty = dayCount === '30/360';

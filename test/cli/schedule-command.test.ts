@@ -34,7 +34,9 @@ describe('rateshock schedule', () => {
     expect(json.rows[2].principal).toBe(1_200_000);
     expect(json.rows[11]).toMatchObject({ date: '2025-01-31', closing: 0 });
     expect(json.totals.principal).toBe(12_000_000);
-    expect(json.totals.interest).toBe(json.rows.reduce((s: number, r: { interest: number }) => s + r.interest, 0));
+    expect(json.totals.interest).toBe(
+      json.rows.reduce((s: number, r: { interest: number }) => s + r.interest, 0),
+    );
   });
 
   test('--csv prints a header and one line per period', () => {
@@ -54,7 +56,11 @@ describe('rateshock schedule', () => {
   });
 
   test('a rate written "2.3%" and an amount with separators are accepted', () => {
-    const { code, out } = runCli('schedule', tempFile('loan.json', { ...loan, annualRate: '2.3%', principal: '12,000,000' }), '--json');
+    const { code, out } = runCli(
+      'schedule',
+      tempFile('loan.json', { ...loan, annualRate: '2.3%', principal: '12,000,000' }),
+      '--json',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out).rows[0].interest).toBe(21_928);
   });
@@ -62,14 +68,38 @@ describe('rateshock schedule', () => {
   test.each([
     ['missing principal', { ...loan, principal: undefined }, /principal: is required/],
     ['negative balance', { ...loan, principal: -5 }, /principal: must be at least 1 \(value: -5\)/],
-    ['grace not inside the term', { ...loan, graceMonths: 12 }, /graceMonths: must be less than termMonths \(12\)/],
-    ['unknown method', { ...loan, method: 'balloon' }, /method: must be one of .*\(value: "balloon"\)/],
-    ['garbage rate', { ...loan, annualRate: 'abc' }, /annualRate: must be a rate .*\(value: "abc"\)/],
-    ['rate written as a percentage number', { ...loan, annualRate: 2.3 }, /annualRate: .*write 2.3 % as 0.023/],
-    ['impossible date', { ...loan, startDate: '2024-02-30' }, /startDate: must be a date written YYYY-MM-DD \(value: "2024-02-30"\)/],
+    [
+      'grace not inside the term',
+      { ...loan, graceMonths: 12 },
+      /graceMonths: must be less than termMonths \(12\)/,
+    ],
+    [
+      'unknown method',
+      { ...loan, method: 'balloon' },
+      /method: must be one of .*\(value: "balloon"\)/,
+    ],
+    [
+      'garbage rate',
+      { ...loan, annualRate: 'abc' },
+      /annualRate: must be a rate .*\(value: "abc"\)/,
+    ],
+    [
+      'rate written as a percentage number',
+      { ...loan, annualRate: 2.3 },
+      /annualRate: .*write 2.3 % as 0.023/,
+    ],
+    [
+      'impossible date',
+      { ...loan, startDate: '2024-02-30' },
+      /startDate: must be a date written YYYY-MM-DD \(value: "2024-02-30"\)/,
+    ],
     ['unknown day count', { ...loan, dayCount: 'ACT/360' }, /dayCount: must be one of/],
     ['fractional term', { ...loan, termMonths: 12.5 }, /termMonths: must be a whole number/],
-    ['reset outside the term', { ...loan, resets: [{ fromPeriod: 13, annualRate: 0.03 }] }, /resets\[0\]\.fromPeriod: must be at most 12/],
+    [
+      'reset outside the term',
+      { ...loan, resets: [{ fromPeriod: 13, annualRate: 0.03 }] },
+      /resets\[0\]\.fromPeriod: must be at most 12/,
+    ],
   ])('%s: exit 1, the field and the value named, no stack trace', (_, input, message) => {
     const { code, out, err } = runCli('schedule', tempFile('loan.json', input), '--json');
     expect(code).toBe(1);
@@ -79,13 +109,18 @@ describe('rateshock schedule', () => {
   });
 
   test('every error of a file is listed at once', () => {
-    const { code, err } = runCli('schedule', tempFile('loan.json', { ...loan, principal: 'x', method: 'y', startDate: 'z' }));
+    const { code, err } = runCli(
+      'schedule',
+      tempFile('loan.json', { ...loan, principal: 'x', method: 'y', startDate: 'z' }),
+    );
     expect(code).toBe(1);
     expect(err).toMatch(/3 input errors/);
   });
 
   test('unreadable files and bad JSON name the file', () => {
-    expect(runCli('schedule', '/nonexistent/loan.json').err).toMatch(/\/nonexistent\/loan.json: cannot read the file \(no such file\)/);
+    expect(runCli('schedule', '/nonexistent/loan.json').err).toMatch(
+      /\/nonexistent\/loan.json: cannot read the file \(no such file\)/,
+    );
     const bad = runCli('schedule', tempFile('bad.json', '{"principal": 1,'));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/bad.json: not valid JSON/);

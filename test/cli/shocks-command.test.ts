@@ -17,14 +17,26 @@ const oneFloatingLoan = {
       termMonths: 12,
       method: 'bullet',
       dayCount: '30/360',
-      rate: { type: 'floating', index: 'short-prime', spread: '0.5%', resetEveryMonths: 6, nextResetDate: '2027-06-01' },
+      rate: {
+        type: 'floating',
+        index: 'short-prime',
+        spread: '0.5%',
+        resetEveryMonths: 6,
+        nextResetDate: '2027-06-01',
+      },
     },
   ],
 };
 
 describe('rateshock shocks', () => {
   test('realistic mode waits for the reset; full reprice does not', () => {
-    const { code, out, err } = runCli('shocks', tempFile('stack.json', oneFloatingLoan), '--json', '--shocks', '1');
+    const { code, out, err } = runCli(
+      'shocks',
+      tempFile('stack.json', oneFloatingLoan),
+      '--json',
+      '--shocks',
+      '1',
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(out);
@@ -54,7 +66,12 @@ describe('rateshock shocks', () => {
       '+2.00% realistic',
       '+2.00% full-reprice',
     ]);
-    const byKey = Object.fromEntries(json.cells.map((c: { label: string; mode: string; totalExtraInterest: number }) => [`${c.label} ${c.mode}`, c.totalExtraInterest]));
+    const byKey = Object.fromEntries(
+      json.cells.map((c: { label: string; mode: string; totalExtraInterest: number }) => [
+        `${c.label} ${c.mode}`,
+        c.totalExtraInterest,
+      ]),
+    );
     // Fixed loans (B2, J1, J2) do not move in realistic mode, so full reprice costs more.
     expect(byKey['+1.00% full-reprice']).toBeGreaterThan(byKey['+1.00% realistic']);
     const realistic = json.cells[4];
@@ -73,8 +90,19 @@ describe('rateshock shocks', () => {
   });
 
   test('custom shocks replace the standard set', () => {
-    const { out } = runCli('shocks', WORKSHOP, '--json', '--shocks', '0.1,0.3', '--mode', 'realistic');
-    expect(JSON.parse(out).cells.map((c: { label: string }) => c.label)).toEqual(['+0.10%', '+0.30%']);
+    const { out } = runCli(
+      'shocks',
+      WORKSHOP,
+      '--json',
+      '--shocks',
+      '0.1,0.3',
+      '--mode',
+      'realistic',
+    );
+    expect(JSON.parse(out).cells.map((c: { label: string }) => c.label)).toEqual([
+      '+0.10%',
+      '+0.30%',
+    ]);
   });
 
   test('bad stack input names the loan and field', () => {

@@ -18,7 +18,12 @@ const indexes: IndexPaths = {
   tibor: { rate: 0.01, steps: [] },
   'jfc-base': { rate: 0.023, steps: [] },
 };
-const scenario = (shock: Shock | null, mode: RateScenario['mode'] = 'realistic'): RateScenario => ({ indexes, shock, mode, asOf });
+const scenario = (shock: Shock | null, mode: RateScenario['mode'] = 'realistic'): RateScenario => ({
+  indexes,
+  shock,
+  mode,
+  asOf,
+});
 const parallel = (size: number): Shock => ({ kind: 'parallel', size });
 
 function loan(rate: RateRule, overrides: Partial<StackLoan['terms']> = {}): StackLoan {
@@ -72,17 +77,36 @@ describe('shocks', () => {
 
   test('a steepener raises a new 20-year JFC loan and lowers a prime-linked loan', () => {
     const steepener: Shock = { kind: 'irrbb', shape: 'steepener' };
-    const jfc = loanRates(loan({ type: 'fixed-at-drawdown', index: 'jfc-base', spread: 0 }, { termMonths: 240 }), scenario(steepener));
+    const jfc = loanRates(
+      loan({ type: 'fixed-at-drawdown', index: 'jfc-base', spread: 0 }, { termMonths: 240 }),
+      scenario(steepener),
+    );
     // 2.30 % + 0.88955 % = 3.18955 % → 318,955 units of 1e-7... rounded to 1e-7.
     expect(jfc[0]).toBe(Math.round((0.023 + irrbbShockAt('steepener', 20)) * 1e7));
-    const prime = loanRates(loan({ type: 'floating', index: 'short-prime', spread: 0.005, resetEveryMonths: 6, nextResetDate: toEpochDay(2027, 1, 1) }), scenario(steepener));
+    const prime = loanRates(
+      loan({
+        type: 'floating',
+        index: 'short-prime',
+        spread: 0.005,
+        resetEveryMonths: 6,
+        nextResetDate: toEpochDay(2027, 1, 1),
+      }),
+      scenario(steepener),
+    );
     expect(prime[0]).toBe(262_500); // before the reset: 2.125 % + 0.5 %
     expect(prime[1]).toBe(197_500); // from the reset: 2.625 % − 0.65 %
   });
 });
 
 describe('rate rules', () => {
-  const floating: RateRule = { type: 'floating', index: 'short-prime', spread: 0.005, resetEveryMonths: 6, nextResetDate: toEpochDay(2027, 1, 1), currentRate: 0.026 };
+  const floating: RateRule = {
+    type: 'floating',
+    index: 'short-prime',
+    spread: 0.005,
+    resetEveryMonths: 6,
+    nextResetDate: toEpochDay(2027, 1, 1),
+    currentRate: 0.026,
+  };
 
   test('a floating loan meets the shock at its reset dates only', () => {
     const rates = loanRates(loan(floating), scenario(parallel(0.01)));
@@ -93,7 +117,10 @@ describe('rate rules', () => {
   });
 
   test('the base path moves the index at its step dates', () => {
-    const stepped: IndexPaths = { ...indexes, 'short-prime': { rate: 0.02125, steps: [{ from: toEpochDay(2027, 6, 15), rate: 0.02375 }] } };
+    const stepped: IndexPaths = {
+      ...indexes,
+      'short-prime': { rate: 0.02125, steps: [{ from: toEpochDay(2027, 6, 15), rate: 0.02375 }] },
+    };
     const rates = loanRates(loan(floating), { ...scenario(null), indexes: stepped });
     expect(rates[6]).toBe(262_500); // reset Jul 1 sees 2.375 %: Jul 1 → Aug 1 is period 8 (index 7)
     expect(rates[7]).toBe(287_500);
@@ -101,26 +128,38 @@ describe('rate rules', () => {
 
   test('fixed loans ignore shocks in realistic mode and reprice at once in full-reprice mode', () => {
     const fixed = loan({ type: 'fixed', annualRate: 0.015 });
-    expect(Array.from(loanRates(fixed, scenario(parallel(0.02))))).toEqual(new Array(24).fill(150_000));
-    expect(Array.from(loanRates(fixed, scenario(parallel(0.0025), 'full-reprice')))).toEqual(new Array(24).fill(175_000));
+    expect(Array.from(loanRates(fixed, scenario(parallel(0.02))))).toEqual(
+      new Array(24).fill(150_000),
+    );
+    expect(Array.from(loanRates(fixed, scenario(parallel(0.0025), 'full-reprice')))).toEqual(
+      new Array(24).fill(175_000),
+    );
   });
 
   test('JFC fixed-at-drawdown: a loan drawn before the shock keeps its rate, a new one prices the shock', () => {
     const rule: RateRule = { type: 'fixed-at-drawdown', index: 'jfc-base', spread: -0.003 };
     const shock: Shock = { kind: 'parallel', size: 0.005, from: toEpochDay(2027, 1, 1) };
     expect(loanRates(loan(rule), scenario(shock))[23]).toBe(200_000);
-    expect(loanRates(loan(rule, { startDate: toEpochDay(2027, 2, 1) }), scenario(shock))[0]).toBe(250_000);
+    expect(loanRates(loan(rule, { startDate: toEpochDay(2027, 2, 1) }), scenario(shock))[0]).toBe(
+      250_000,
+    );
   });
 
   test('loan rates never go below zero', () => {
-    const rates = loanRates(loan({ ...floating, spread: 0 } as RateRule), scenario(parallel(-0.05)));
+    const rates = loanRates(
+      loan({ ...floating, spread: 0 } as RateRule),
+      scenario(parallel(-0.05)),
+    );
     expect(rates[1]).toBe(0);
   });
 
   test('full reprice: a fixed 1億円 bullet pays the shock on its whole balance', () => {
     const bullet = loan({ type: 'fixed', annualRate: 0.01 }, { method: 'bullet', termMonths: 12 });
     const base = buildSchedule(bullet.terms, loanRates(bullet, scenario(null)));
-    const shocked = buildSchedule(bullet.terms, loanRates(bullet, scenario(parallel(0.0025), 'full-reprice')));
+    const shocked = buildSchedule(
+      bullet.terms,
+      loanRates(bullet, scenario(parallel(0.0025), 'full-reprice')),
+    );
     // Dec 2026 → Dec 2027 is 365 days: 1e8 × 0.0025 = 250,000 yen a year, ± 1 yen per month of flooring.
     expect(shocked.totals.interest - base.totals.interest).toBeGreaterThanOrEqual(250_000 - 12);
     expect(shocked.totals.interest - base.totals.interest).toBeLessThanOrEqual(250_000 + 12);
@@ -145,33 +184,57 @@ describe('properties under shocks', () => {
   });
   type Terms = typeof terms extends fc.Arbitrary<infer T> ? T : never;
   const toLoan = (t: Terms, rule: RateRule) =>
-    loan(rule, { principal: t.principal, termMonths: t.termMonths, method: t.method, dayCount: t.dayCount, rounding: t.rounding, startDate: asOf + t.startOffset });
+    loan(rule, {
+      principal: t.principal,
+      termMonths: t.termMonths,
+      method: t.method,
+      dayCount: t.dayCount,
+      rounding: t.rounding,
+      startDate: asOf + t.startOffset,
+    });
 
   // Period by period for equal principal and bullet (the balances are the same); in total for
   // annuities, whose yen-floored installments shift principal between months.
-  test('a higher shock never lowers a floating loan\'s interest', () => {
+  test("a higher shock never lowers a floating loan's interest", () => {
     fc.assert(
-      fc.property(terms, floatingRule, fc.integer({ min: -100, max: 300 }), fc.integer({ min: 0, max: 300 }), (t, rule, lowBp, extraBp) => {
-        const l = toLoan(t, rule);
-        const low = buildSchedule(l.terms, loanRates(l, scenario(parallel(lowBp / 10_000))));
-        const high = buildSchedule(l.terms, loanRates(l, scenario(parallel((lowBp + extraBp) / 10_000))));
-        for (let k = 0; k < t.termMonths && t.method !== 'annuity'; k++) {
-          if (high.flows.interest[k] < low.flows.interest[k]) return false;
-        }
-        return high.totals.interest >= low.totals.interest;
-      }),
+      fc.property(
+        terms,
+        floatingRule,
+        fc.integer({ min: -100, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        (t, rule, lowBp, extraBp) => {
+          const l = toLoan(t, rule);
+          const low = buildSchedule(l.terms, loanRates(l, scenario(parallel(lowBp / 10_000))));
+          const high = buildSchedule(
+            l.terms,
+            loanRates(l, scenario(parallel((lowBp + extraBp) / 10_000))),
+          );
+          for (let k = 0; k < t.termMonths && t.method !== 'annuity'; k++) {
+            if (high.flows.interest[k] < low.flows.interest[k]) return false;
+          }
+          return high.totals.interest >= low.totals.interest;
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test('fixed loans ignore shocks in realistic mode', () => {
     fc.assert(
-      fc.property(terms, fc.integer({ min: 0, max: 1500 }), fc.integer({ min: -200, max: 300 }), (t, rateBp, shockBp) => {
-        const l = toLoan(t, { type: 'fixed', annualRate: rateBp / 10_000 });
-        const base = buildSchedule(l.terms, loanRates(l, scenario(null)));
-        const shocked = buildSchedule(l.terms, loanRates(l, scenario(parallel(shockBp / 10_000))));
-        return Array.from(base.flows.interest).every((x, k) => x === shocked.flows.interest[k]);
-      }),
+      fc.property(
+        terms,
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: -200, max: 300 }),
+        (t, rateBp, shockBp) => {
+          const l = toLoan(t, { type: 'fixed', annualRate: rateBp / 10_000 });
+          const base = buildSchedule(l.terms, loanRates(l, scenario(null)));
+          const shocked = buildSchedule(
+            l.terms,
+            loanRates(l, scenario(parallel(shockBp / 10_000))),
+          );
+          return Array.from(base.flows.interest).every((x, k) => x === shocked.flows.interest[k]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

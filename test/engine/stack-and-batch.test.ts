@@ -72,7 +72,11 @@ describe('batch kernel', () => {
   }
 
   test('gives every loan and fiscal year exactly what one schedule at a time gives', () => {
-    const result = runBatch(batchOf(stack), scenarios, { fiscalYearEndMonth: 3, firstFiscalYear: 2027, years: 25 });
+    const result = runBatch(batchOf(stack), scenarios, {
+      fiscalYearEndMonth: 3,
+      firstFiscalYear: 2027,
+      years: 25,
+    });
     scenarios.forEach((scenario, p) => {
       const byYear = emptyFiscalYears(2027, 25, 3);
       stack.loans.forEach((loan, i) => {
@@ -82,8 +86,12 @@ describe('batch kernel', () => {
         expect(result.principalByLoan[p * stack.loans.length + i]).toBe(loan.terms.principal);
         expect(result.feeByLoan[p * stack.loans.length + i]).toBe(schedule.totals.fee);
       });
-      expect(Array.from(result.interestByYear.subarray(p * 25, (p + 1) * 25))).toEqual(Array.from(byYear.interest));
-      expect(Array.from(result.principalByYear.subarray(p * 25, (p + 1) * 25))).toEqual(Array.from(byYear.principal));
+      expect(Array.from(result.interestByYear.subarray(p * 25, (p + 1) * 25))).toEqual(
+        Array.from(byYear.interest),
+      );
+      expect(Array.from(result.principalByYear.subarray(p * 25, (p + 1) * 25))).toEqual(
+        Array.from(byYear.principal),
+      );
     });
   });
 });
@@ -95,24 +103,43 @@ describe('stack stress', () => {
       name: 'average firm',
       asOf,
       fiscalYearEndMonth: 3,
-      indexes: { 'short-prime': { rate: 0.02125, steps: [] }, tibor: { rate: 0.01, steps: [] }, 'jfc-base': { rate: 0.023, steps: [] } },
+      indexes: {
+        'short-prime': { rate: 0.02125, steps: [] },
+        tibor: { rate: 0.01, steps: [] },
+        'jfc-base': { rate: 0.023, steps: [] },
+      },
       loans: [
         {
           id: 'A',
           name: '',
           lender: '',
           rate: { type: 'fixed', annualRate: 0.0104 },
-          terms: { principal: 270_000_000, termMonths: 12, graceMonths: 0, method: 'bullet', dayCount: 'ACT/365F', startDate: asOf, rounding: 'floor', guaranteeFeeRate: 0 },
+          terms: {
+            principal: 270_000_000,
+            termMonths: 12,
+            graceMonths: 0,
+            method: 'bullet',
+            dayCount: 'ACT/365F',
+            startDate: asOf,
+            rounding: 'floor',
+            guaranteeFeeRate: 0,
+          },
         },
       ],
     };
     const report = stressStack(stack, standardShocks(), ['realistic', 'full-reprice']);
-    const full = report.cells.filter((c) => c.mode === 'full-reprice').map((c) => c.totalExtraInterest);
+    const full = report.cells
+      .filter((c) => c.mode === 'full-reprice')
+      .map((c) => c.totalExtraInterest);
     // Apr 1 2027 → Apr 1 2028 is 366 days (Feb 29 2028): 2.7億 × 0.25 % × 366/365 = 676,849.3, i.e. +68万円;
     // × 0.5 % → 1,353,698.6; × 1 % → 2,707,397.3; × 2 % → 5,414,794.5 (± 1 yen of flooring per month).
-    [676_849.3, 1_353_698.6, 2_707_397.3, 5_414_794.5].forEach((expected, i) => expect(Math.abs(full[i] - expected)).toBeLessThanOrEqual(12));
+    [676_849.3, 1_353_698.6, 2_707_397.3, 5_414_794.5].forEach((expected, i) =>
+      expect(Math.abs(full[i] - expected)).toBeLessThanOrEqual(12),
+    );
     // A fixed loan in realistic mode does not move.
-    expect(report.cells.filter((c) => c.mode === 'realistic').map((c) => c.totalExtraInterest)).toEqual([0, 0, 0, 0]);
+    expect(
+      report.cells.filter((c) => c.mode === 'realistic').map((c) => c.totalExtraInterest),
+    ).toEqual([0, 0, 0, 0]);
     // Payments May 2027 … Mar 2028 fall in 2028年3月期, Apr 2028 in 2029年3月期.
     expect(report.fiscalYears).toEqual([2028, 2029]);
   });
