@@ -159,26 +159,33 @@ function accumulate(
   loan: number,
   r: BatchResult,
 ): void {
-  let si = 0;
-  let sp = 0;
-  let sf = 0;
-  const base = path * years;
-  for (let k = 0; k < n; k++) {
-    const i = interest[k];
-    const p = principal[k];
-    const f = fee[k];
-    si += i;
-    sp += p;
-    sf += f;
-    const s = slots[k];
-    if (s >= 0 && s < years) {
-      r.interestByYear[base + s] += i;
-      r.principalByYear[base + s] += p;
-      r.feeByYear[base + s] += f;
+  let totalInterest = 0;
+  let totalPrincipal = 0;
+  let totalFee = 0;
+  // Slots never decrease: sum a fiscal year's run of months, then add it once.
+  let k = 0;
+  while (k < n) {
+    const slot = slots[k];
+    let si = 0;
+    let sp = 0;
+    let sf = 0;
+    for (; k < n && slots[k] === slot; k++) {
+      si += interest[k];
+      sp += principal[k];
+      sf += fee[k];
+    }
+    totalInterest += si;
+    totalPrincipal += sp;
+    totalFee += sf;
+    if (slot >= 0 && slot < years) {
+      const at = path * years + slot;
+      r.interestByYear[at] += si;
+      r.principalByYear[at] += sp;
+      r.feeByYear[at] += sf;
     }
   }
   const at = path * r.count + loan;
-  r.interestByLoan[at] = si;
-  r.principalByLoan[at] = sp;
-  r.feeByLoan[at] = sf;
+  r.interestByLoan[at] = totalInterest;
+  r.principalByLoan[at] = totalPrincipal;
+  r.feeByLoan[at] = totalFee;
 }
