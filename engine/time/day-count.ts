@@ -5,8 +5,9 @@ import { EpochDay, fromEpochDay } from './civil-date';
  * accrues and over how many days a year's rate is spread.
  *
  * - `ACT/365F`: actual days / 365 (日割, 片端), the Japanese default, leap years included.
- * - `30/360`: the ISDA bond basis (D1 = 31 → 30; D2 = 31 → 30 when D1 is 30 or 31) / 360,
- *   so a whole month accrues exactly rate / 12.
+ * - `30/360`: the ISDA bond basis (D1 = 31 → 30; D2 = 31 → 30 when D1 is 30 or 31) / 360
+ *   between any two dates; monthly loan schedules accrue exactly 30 days a period on their
+ *   unadjusted dates (see payment-dates.ts), i.e. rate / 12 a month.
  *
  * @example
  * accrualDays('ACT/365F', toEpochDay(2024, 2, 1), toEpochDay(2024, 3, 1)) // 29

@@ -5,7 +5,10 @@ import { DayCount } from './day-count';
  * A loan's monthly payment schedule (QuantLib's "schedule"): `dates[0]` is the drawdown (or
  * the as-of date of an existing loan) and `dates[k]` the k-th payment, on the drawdown's day
  * of month clamped to month end (drawn Jan 31 → Feb 28/29, Mar 31, Apr 30, …).
- * `days[k-1]` is the accrual days of period k under the day count.
+ * `days[k-1]` is the accrual days of period k under the day count. Under 30/360 every
+ * monthly period is 30 days (1/12 of a year, 月割), as spreadsheet PMT/IPMT assume: the day
+ * count runs on the unadjusted schedule, so a loan anchored on the 31st does not get ISDA's
+ * 28–33-day months around February (which would make its year 361 days).
  *
  * Business-day adjustment (土日祝) is not applied: contracts differ and the effect on
  * interest is a day here and there, which the day count of the next period gives back.
@@ -41,7 +44,6 @@ export function fillPaymentSchedule(
   let y = year;
   let m = month;
   let firstOfMonth = toEpochDay(y, m, 1);
-  let prevDay = anchor;
   dates[0] = start;
   for (let k = 1; k <= periods; k++) {
     firstOfMonth += daysInMonth(y, m);
@@ -52,14 +54,7 @@ export function fillPaymentSchedule(
     const dim = daysInMonth(y, m);
     const day = anchor < dim ? anchor : dim;
     dates[k] = firstOfMonth + day - 1;
-    if (thirty) {
-      // ISDA bond basis between consecutive months: 30 + D2' − D1'.
-      const d1 = prevDay < 30 ? prevDay : 30;
-      const d2 = day === 31 && d1 === 30 ? 30 : day;
-      days[k - 1] = 30 + d2 - d1;
-    } else {
-      days[k - 1] = dates[k] - dates[k - 1];
-    }
-    prevDay = day;
+    // 30/360 accrues on the unadjusted schedule (the anchor day every month): 30 days a month.
+    days[k - 1] = thirty ? 30 : dates[k] - dates[k - 1];
   }
 }
