@@ -3,7 +3,7 @@ import { DayCount, yearBasis } from '../time/day-count';
 import { PaymentSchedule, fillPaymentSchedule } from '../time/payment-dates';
 import { RateRule, RateScenario, fillLoanRates } from '../rates/rate-rule';
 import { Rounding } from '../schedule/repayment-method';
-import { KernelTerms, allocatePeriodBuffers, amortize } from '../schedule/amortize';
+import { KernelTerms, PeriodBuffers, allocatePeriodBuffers, amortize } from '../schedule/amortize';
 
 /**
  * Many loans as a structure of arrays: one typed array per field, one slot per loan.
@@ -93,7 +93,6 @@ export function runBatch(
   };
   const rates = new Float64Array(maxTerm);
   const flows = allocatePeriodBuffers(maxTerm);
-  const slots = new Int32Array(maxTerm);
   const result: BatchResult = {
     paths,
     count,
@@ -107,85 +106,78 @@ export function runBatch(
     feeByYear: new Float64Array(paths * years),
   };
   const terms: KernelTerms = {
-    balance: 0,
+    balance: 0.5, // a double from the start, so the field never changes representation
     periods: 0,
     graceMonths: 0,
     method: 0,
     roundYen: batch.rounding === 'floor',
     basis: yearBasis(batch.dayCount),
-    feeUnits: 0,
+    feeUnits: 0.5,
+    firstYearLength: 12,
   };
 
   for (let i = 0; i < count; i++) {
     const n = batch.termMonths[i];
-    fillPaymentSchedule(batch.startDate[i], n, batch.dayCount, schedule);
-    fillFiscalSlots(batch.startDate[i], n, fiscalYearEndMonth, firstFiscalYear, slots);
+    const start = batch.startDate[i];
+    fillPaymentSchedule(start, n, batch.dayCount, schedule);
+    const { slot, length } = firstFiscalBlock(start, fiscalYearEndMonth, firstFiscalYear);
     terms.balance = batch.principal[i];
     terms.periods = n;
     terms.graceMonths = batch.graceMonths[i];
     terms.method = batch.method[i];
     terms.feeUnits = batch.feeUnits[i];
+    terms.firstYearLength = length;
+    const blocks = Math.ceil((n - length) / 12) + 1;
     for (let p = 0; p < paths; p++) {
       fillLoanRates(batch.rules[i], schedule.dates, n, scenarios[p], rates);
       amortize(terms, rates, schedule.days, flows);
-      accumulate(flows.interest, flows.principal, flows.fee, slots, n, years, p, i, result);
+      addYearBlocks(flows, blocks, slot, years, p, i, result);
     }
   }
   return result;
 }
 
-/** Fiscal-year slot of each payment: payment k is in month start + k. */
-function fillFiscalSlots(
+/** The fiscal-year slot of a loan's first payment (payment k falls in month start + k) and how many payments that year holds. */
+function firstFiscalBlock(
   start: EpochDay,
-  periods: number,
   endMonth: number,
   firstYear: number,
-  out: Int32Array,
-): void {
+): { slot: number; length: number } {
   const { year, month } = fromEpochDay(start);
   // Months counted so that each fiscal year is a whole block of 12 ending at `endMonth`.
-  const shifted = monthIndex(year, month) + 12 - endMonth;
-  for (let k = 0; k < periods; k++) out[k] = Math.floor((shifted + k + 1) / 12) + 1970 - firstYear;
+  const shifted = monthIndex(year, month) + 12 - endMonth + 1;
+  return { slot: Math.floor(shifted / 12) + 1970 - firstYear, length: 12 - (shifted % 12) };
 }
 
-function accumulate(
-  interest: Float64Array,
-  principal: Float64Array,
-  fee: Float64Array,
-  slots: Int32Array,
-  n: number,
+function addYearBlocks(
+  flows: PeriodBuffers,
+  blocks: number,
+  firstSlot: number,
   years: number,
   path: number,
   loan: number,
   r: BatchResult,
 ): void {
-  let totalInterest = 0;
-  let totalPrincipal = 0;
-  let totalFee = 0;
-  // Slots never decrease: sum a fiscal year's run of months, then add it once.
-  let k = 0;
-  while (k < n) {
-    const slot = slots[k];
-    let si = 0;
-    let sp = 0;
-    let sf = 0;
-    for (; k < n && slots[k] === slot; k++) {
-      si += interest[k];
-      sp += principal[k];
-      sf += fee[k];
-    }
-    totalInterest += si;
-    totalPrincipal += sp;
-    totalFee += sf;
+  let interest = 0;
+  let principal = 0;
+  let fee = 0;
+  const base = path * years;
+  for (let b = 0; b < blocks; b++) {
+    const slot = firstSlot + b;
+    const i = flows.yearInterest[b];
+    const p = flows.yearPrincipal[b];
+    const f = flows.yearFee[b];
+    interest += i;
+    principal += p;
+    fee += f;
     if (slot >= 0 && slot < years) {
-      const at = path * years + slot;
-      r.interestByYear[at] += si;
-      r.principalByYear[at] += sp;
-      r.feeByYear[at] += sf;
+      r.interestByYear[base + slot] += i;
+      r.principalByYear[base + slot] += p;
+      r.feeByYear[base + slot] += f;
     }
   }
   const at = path * r.count + loan;
-  r.interestByLoan[at] = totalInterest;
-  r.principalByLoan[at] = totalPrincipal;
-  r.feeByLoan[at] = totalFee;
+  r.interestByLoan[at] = interest;
+  r.principalByLoan[at] = principal;
+  r.feeByLoan[at] = fee;
 }

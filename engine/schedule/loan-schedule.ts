@@ -3,7 +3,7 @@ import { EpochDay } from '../time/civil-date';
 import { monthlyPaymentSchedule } from '../time/payment-dates';
 import { toRateUnits } from '../interest/rate-units';
 import { METHOD_CODE, RepaymentMethod, Rounding } from './repayment-method';
-import { PeriodBuffers, allocatePeriodBuffers, amortize } from './amortize';
+import { KernelTerms, PeriodBuffers, allocatePeriodBuffers, amortize } from './amortize';
 
 /** What defines a loan's cash flows apart from its rates (the "instrument"). */
 export interface LoanTerms {
@@ -57,7 +57,7 @@ export function buildSchedule(terms: LoanTerms, rates: Float64Array): Schedule {
   return { terms, dates, days, rates, flows, totals: sumFlows(flows) };
 }
 
-export function kernelTerms(terms: LoanTerms) {
+export function kernelTerms(terms: LoanTerms): KernelTerms {
   return {
     balance: terms.principal,
     periods: terms.termMonths,
@@ -66,6 +66,8 @@ export function kernelTerms(terms: LoanTerms) {
     roundYen: terms.rounding === 'floor',
     basis: yearBasis(terms.dayCount),
     feeUnits: toRateUnits(terms.guaranteeFeeRate),
+    // One year block per 12 periods from the start: callers that want fiscal years say so.
+    firstYearLength: 12,
   };
 }
 
