@@ -20,6 +20,7 @@ import {
   DayCount,
   toEpochDay,
 } from '../../engine';
+import { seeded } from '../../bench/synthetic';
 
 /** Builds a schedule from a loan file object, failing the test on parse errors. */
 function scheduleOf(loan: Record<string, unknown>): { schedule: Schedule; rows: ScheduleRow[] } {
@@ -256,7 +257,7 @@ describe('(d) equal principal with a reset from period 4 (2.3 % → 3.0 %)', () 
 });
 
 // ---------------------------------------------------------------------------------------------
-// (e) 30/360 (ISDA bond basis)
+// (e) 30/360 (30 days a month on the unadjusted schedule; ISDA between arbitrary dates)
 // ---------------------------------------------------------------------------------------------
 describe('(e) 30/360', () => {
   test('regular months: every period 30 days, interest = floor(balance × rate / 12)', () => {
@@ -495,17 +496,8 @@ describe('(j) accrueFloor = floor(balance × units × days / (basis × 1e7)) exa
   const oracle = (balance: number, units: number, days: number, basis: number): number =>
     Number((BigInt(balance) * BigInt(units) * BigInt(days)) / (BigInt(basis) * 10_000_000n));
 
-  /** A small deterministic PRNG (mulberry32) so failures reproduce. */
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  /** A small deterministic PRNG (mulberry32, shared with the bench) so failures reproduce. */
+  const rng = seeded;
   const randInt = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const BASES = [365, 360];
 
