@@ -1,4 +1,5 @@
 import {
+  FiscalYearFigures,
   REPRICE_MODES,
   RepriceMode,
   Shock,
@@ -38,6 +39,16 @@ export function shocksCommand(path: string, options: ShocksOptions): string {
     : reportText(report, options.years);
 }
 
+function figuresJson(f: FiscalYearFigures) {
+  const list = (a: Float64Array) => Array.from(a);
+  return {
+    interest: list(f.interest),
+    principal: list(f.principal),
+    fee: list(f.fee),
+    closing: list(f.closing),
+  };
+}
+
 function reportJson(report: StressReport) {
   const { stack } = report;
   const list = (a: Float64Array) => Array.from(a);
@@ -55,12 +66,10 @@ function reportJson(report: StressReport) {
       })),
     },
     fiscalYears: report.fiscalYears.map((y) => fiscalYearLabel(y, stack.fiscalYearEndMonth)),
-    base: {
-      interest: list(report.base.interest),
-      principal: list(report.base.principal),
-      fee: list(report.base.fee),
-      closing: list(report.base.closing),
-    },
+    base: figuresJson(report.base),
+    baseByLoan: Object.fromEntries(
+      stack.loans.map((l, i) => [l.id, figuresJson(report.baseByLoan[i])]),
+    ),
     cells: report.cells.map((cell) => ({
       label: cell.label,
       mode: cell.mode,

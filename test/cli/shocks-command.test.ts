@@ -80,6 +80,24 @@ describe('rateshock shocks', () => {
     expect(realistic.extraInterestByLoan.B1).toBeGreaterThan(0);
   });
 
+  test('fiscal-year figures per loan add up to the stack, and closing balances run off to zero', () => {
+    const json = JSON.parse(runCli('shocks', WORKSHOP, '--json').out);
+    const loans = Object.values(json.baseByLoan) as {
+      interest: number[];
+      principal: number[];
+      closing: number[];
+    }[];
+    json.fiscalYears.forEach((_: string, y: number) => {
+      expect(loans.reduce((s, l) => s + l.interest[y], 0)).toBe(json.base.interest[y]);
+      expect(loans.reduce((s, l) => s + l.closing[y], 0)).toBe(json.base.closing[y]);
+    });
+    // All principal is repaid: 149,000,000 yen of balances in the workshop stack.
+    expect(json.base.principal.reduce((a: number, b: number) => a + b, 0)).toBe(149_000_000);
+    expect(json.base.closing[json.base.closing.length - 1]).toBe(0);
+    // The balance at the first year end is what is left after the principal paid that year.
+    expect(json.base.closing[0]).toBe(149_000_000 - json.base.principal[0]);
+  });
+
   test('the terminal table shows both modes with bilingual titles', () => {
     const { code, out } = runCli('shocks', WORKSHOP, '--years', '3');
     expect(code).toBe(0);
