@@ -64,7 +64,8 @@ export function syntheticBatch(
     batch.termMonths[i] = months;
     batch.graceMonths[i] = rand() < 0.2 ? 12 : 0;
     batch.method[i] = METHOD_CODE[method];
-    batch.startDate[i] = BENCH_AS_OF + Math.floor(rand() * 60);
+    // Sorted by drawdown day (60 distinct days), as a caller of runBatch should arrange.
+    batch.startDate[i] = BENCH_AS_OF + Math.floor((i * 60) / count);
     batch.feeUnits[i] = rand() < 0.3 ? toRateUnits(0.008) : 0;
     batch.rules[i] = randomRule(rand);
   }

@@ -116,10 +116,18 @@ export function runBatch(
     firstYearLength: 12,
   };
 
+  // Loans drawn on the same day share their dates: rebuild them only when the start changes
+  // (the caller can sort the batch by start date to make the most of it).
+  let scheduleStart = NaN;
+  let scheduleLength = 0;
   for (let i = 0; i < count; i++) {
     const n = batch.termMonths[i];
     const start = batch.startDate[i];
-    fillPaymentSchedule(start, n, batch.dayCount, schedule);
+    if (start !== scheduleStart || n > scheduleLength) {
+      fillPaymentSchedule(start, n, batch.dayCount, schedule);
+      scheduleStart = start;
+      scheduleLength = n;
+    }
     const { slot, length } = firstFiscalBlock(start, fiscalYearEndMonth, firstFiscalYear);
     terms.balance = batch.principal[i];
     terms.periods = n;
@@ -128,8 +136,18 @@ export function runBatch(
     terms.feeUnits = batch.feeUnits[i];
     terms.firstYearLength = length;
     const blocks = Math.ceil((n - length) / 12) + 1;
+    // A fixed loan's rates are the same on every realistic path: resolve them once.
+    const rule = batch.rules[i];
+    let ratesFor: RateScenario | null = null;
     for (let p = 0; p < paths; p++) {
-      fillLoanRates(batch.rules[i], schedule.dates, n, scenarios[p], rates);
+      const scenario = scenarios[p];
+      const sameRates =
+        rule.type === 'fixed' &&
+        ratesFor !== null &&
+        ratesFor.mode === 'realistic' &&
+        scenario.mode === 'realistic';
+      if (!sameRates) fillLoanRates(rule, schedule.dates, n, scenario, rates);
+      ratesFor = scenario;
       amortize(terms, rates, schedule.days, flows);
       addYearBlocks(flows, blocks, slot, years, p, i, result);
     }
