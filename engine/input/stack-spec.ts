@@ -137,7 +137,7 @@ export function parseStackFile(raw: unknown): Parsed<StackFile> {
     minLength: 1,
   });
   loans?.forEach((loan, i) => {
-    if (loan.rate.type !== 'fixed' && !usedIndexes.has(loan.rate.index)) {
+    if ('index' in loan.rate && !usedIndexes.has(loan.rate.index)) {
       errors.push({
         field: `indexes.${loan.rate.index}`,
         message: `is required: loans[${i}] follows it`,

@@ -23,7 +23,9 @@ export type RateRule =
       /** The rate until the next reset; default: the index at the start plus the spread. */
       currentRate?: number;
     }
-  | { type: 'fixed-at-drawdown'; index: IndexName; spread: number };
+  | { type: 'fixed-at-drawdown'; index: IndexName; spread: number }
+  /** A new program loan: the program's base rate plus the shock at its tenor on the drawdown date, then fixed. */
+  | { type: 'priced-at-drawdown'; baseRate: number };
 
 /**
  * realistic: each loan meets the shock by its own rule; full-reprice: every loan's rate rises
@@ -48,7 +50,7 @@ export interface RateScenario {
  * JFC loans their term (a 20-year refinancing sees the long end).
  */
 export function ruleTenorYears(rule: RateRule, termMonths: number): number {
-  if (rule.type === 'fixed') return termMonths / 12;
+  if (rule.type === 'fixed' || rule.type === 'priced-at-drawdown') return termMonths / 12;
   if (rule.index === 'short-prime') return 0;
   if (rule.type === 'floating') return rule.resetEveryMonths / 12;
   return termMonths / 12;
@@ -80,6 +82,10 @@ export function fillLoanRates(
 
   if (rule.type === 'fixed') {
     out.fill(clampUnits(rule.annualRate), 0, periods);
+  } else if (rule.type === 'priced-at-drawdown') {
+    const shockNow = shock ? shockAt(shock, dates[0], tenor, asOf) : 0;
+    out.fill(clampUnits(rule.baseRate + shockNow), 0, periods);
+    return; // already priced with the shock, whatever the mode
   } else if (rule.type === 'fixed-at-drawdown') {
     out.fill(clampUnits(rateOn(rule.index, dates[0], rule.spread)), 0, periods);
   } else {

@@ -1,0 +1,143 @@
+import { EpochDay } from '../time/civil-date';
+import { RepriceMode } from '../rates/rate-rule';
+import { Shock } from '../rates/shock';
+import { DebtStack } from '../stack/debt-stack';
+
+/** JFC's two units, whose program terms differ: 中小企業事業 and 国民生活事業. */
+export type JfcUnit = 'sme' | 'micro';
+
+export interface BorrowerProfile {
+  name: string;
+  sector: string;
+  jfcUnit: JfcUnit;
+  /** 決算月 (1–12). */
+  fiscalYearEndMonth: number;
+  employees: number;
+}
+
+/** The last closed fiscal year (直近決算), in yen. */
+export interface BaseYear {
+  revenue: number;
+  operatingProfit: number;
+  depreciation: number;
+  /** 営業外収益 other than interest and dividends received. */
+  nonOperatingIncome: number;
+  /** 営業外費用 other than interest paid and guarantee fees. */
+  nonOperatingExpense: number;
+  /** 受取利息・配当 (counts in ICR). */
+  interestIncome: number;
+  /** 経常利益 of the base year, as closed: decides a capital-type loan's first rate. */
+  ordinaryProfit: number;
+  effectiveTaxRate: number;
+  cash: number;
+  receivables: number;
+  inventory: number;
+  payables: number;
+  totalAssets: number;
+  bookNetAssets: number;
+  /** 実態修正: unrealised losses (−) or gains (+) that turn book into substantive net worth. */
+  netAssetAdjustments: number;
+  /** 繰越欠損金 still usable. */
+  lossCarryForward: number;
+}
+
+/** One planned fiscal year (yen). */
+export interface PlanYear {
+  revenue: number;
+  operatingProfit: number;
+  depreciation: number;
+  capex: number;
+  /** Increase in 売上債権 + 棚卸資産 − 仕入債務 (a use of cash when positive). */
+  workingCapitalChange: number;
+}
+
+/** Pass/fail settings (domain.md §6); every one can be changed per case. */
+export interface Thresholds {
+  minDscr: number;
+  /** 債務償還年数 at the end of the plan, at most. */
+  maxDebtYearsAtPlanEnd: number;
+  debtYearsForm: 'net' | 'simple';
+  /** 経常利益 positive within this many years. */
+  profitWithinYears: number;
+  /** 実質債務超過 resolved within this many years. */
+  solvencyWithinYears: number;
+  minCash: number;
+  /** Optional contract covenants (null = not applied). */
+  covenants: {
+    noConsecutiveOrdinaryLoss: boolean;
+    /** 純資産 at least this share of the previous year's. */
+    netAssetsFloorShare: number | null;
+    noInsolvency: boolean;
+    minIcr: number | null;
+  };
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minDscr: 1.0,
+  maxDebtYearsAtPlanEnd: 10,
+  debtYearsForm: 'net',
+  profitWithinYears: 3,
+  solvencyWithinYears: 5,
+  minCash: 0,
+  covenants: {
+    noConsecutiveOrdinaryLoss: false,
+    netAssetsFloorShare: null,
+    noInsolvency: false,
+    minIcr: null,
+  },
+};
+
+/** Loans chosen by id, or every loan of one lender. */
+export type LoanSelector = { loanIds: string[] } | { lender: string };
+
+/** One lever of a strategy; strategies combine several. */
+export type StrategyAction =
+  | {
+      kind: 'refinance';
+      select: LoanSelector;
+      programId: string;
+      termMonths: number;
+      graceMonths: number;
+      /** Overrides the program's base rate (rates change monthly). */
+      baseRate?: number;
+    }
+  | {
+      kind: 'capital-loan';
+      /** dds: converts `amount` of the chosen senior loans; new-money: adds cash. */
+      mode: 'dds' | 'new-money';
+      select?: LoanSelector;
+      programId: string;
+      amount: number;
+      termMonths: number;
+      privateBankSupport: boolean;
+    }
+  | {
+      kind: 'reschedule';
+      select: LoanSelector;
+      /** Months without principal. */
+      holidayMonths: number;
+      /** true: the term grows by the holiday; false: installments are re-spread over the term left. */
+      extendTerm: boolean;
+    };
+
+export interface Strategy {
+  id: string;
+  name: string;
+  /** No actions: the status quo. */
+  actions: StrategyAction[];
+}
+
+/** A borrower's whole case: what the engine simulates, from a scenario file or a workbook. */
+export interface Case {
+  profile: BorrowerProfile;
+  asOf: EpochDay;
+  base: BaseYear;
+  plan: PlanYear[];
+  stack: DebtStack;
+  shocks: Shock[];
+  modes: RepriceMode[];
+  strategies: Strategy[];
+  thresholds: Thresholds;
+  /** Facts for program eligibility the figures cannot show. */
+  facts: { hasCrisisEraDebt: boolean; hasImprovementPlan: boolean };
+}

@@ -1,0 +1,261 @@
+import { EpochDay, fromEpochDay } from '../time/civil-date';
+import { fiscalYearOf } from '../time/fiscal-year';
+import { monthlyPaymentSchedule } from '../time/payment-dates';
+import { accrueFloor } from '../interest/accrue';
+import { toRateUnits } from '../interest/rate-units';
+import { RateScenario } from '../rates/rate-rule';
+import { buildSchedule, Schedule } from '../schedule/loan-schedule';
+import { loanRates } from '../stack/debt-stack';
+import { Case } from '../case/case';
+import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
+import { corporateTax, emptyLossPool } from './corporate-tax';
+
+/** The rate of a capital-type loan for one year, decided by the previous fiscal year's result. */
+export type CapitalRateRule = (
+  loan: CapitalLoan,
+  yearIndex: number,
+  previousYearProfitable: boolean,
+) => number;
+
+/** One projected fiscal year of the borrower (yen). */
+export interface ProjectedYear {
+  /** The year the fiscal year ends in. */
+  fiscalYear: number;
+  revenue: number;
+  operatingProfit: number;
+  depreciation: number;
+  /** Senior interest plus capital-type interest. */
+  interest: number;
+  capitalInterest: number;
+  guaranteeFees: number;
+  ordinaryProfit: number;
+  taxes: number;
+  netIncome: number;
+  /** Scheduled principal of the senior loans (and a capital-type loan's bullet at maturity). */
+  principal: number;
+  debtService: number;
+  capex: number;
+  workingCapitalChange: number;
+  cash: number;
+  /** Lowest month-end cash in the year and the month (YYYY-MM) it is reached. */
+  lowestCash: number;
+  lowestCashMonth: string;
+  seniorDebt: number;
+  capitalDebt: number;
+  /** Share (0–1) of the capital-type balance counted as capital at the year end. */
+  capitalRecognition: number;
+  receivables: number;
+  inventory: number;
+  payables: number;
+  bookNetAssets: number;
+  /** Book net assets + adjustments + capital-type loans recognised as capital. */
+  substantiveNetWorth: number;
+}
+
+export interface Projection {
+  years: ProjectedYear[];
+  seniorSchedules: Schedule[];
+}
+
+/** Capital recognition of a capital-type loan by remaining term (domain.md §6). */
+export function capitalRecognitionShare(remainingMonths: number): number {
+  if (remainingMonths >= 60) return 1;
+  if (remainingMonths < 12) return 0;
+  return Math.floor(remainingMonths / 12) * 0.2;
+}
+
+/**
+ * Projects the borrower year by year under one strategy's debt and one rate scenario. Plan
+ * year 1 is the fiscal year containing `asOf` (set `asOf` to the day after the base year
+ * closes for whole plan years). Taxes carry losses forward; a capital-type loan's rate for a
+ * year is decided from the previous year's 経常利益 (the base year's for year 1), so there is
+ * no circularity. Working capital moves by the plan's change; cash falls by debt service
+ * month by month, operating cash arriving evenly through the year.
+ */
+export function projectCase(
+  c: Case,
+  book: StrategyBook,
+  scenario: RateScenario,
+  capitalRate: CapitalRateRule,
+): Projection {
+  const endMonth = c.profile.fiscalYearEndMonth;
+  const firstYear = fiscalYearOf(c.asOf, endMonth);
+  const horizon = c.plan.length;
+  // Monthly senior flows on the plan's month grid: month m (0-based) is in plan year floor(m/12).
+  const firstMonth = monthKey(firstYear - 1, endMonth) + 1;
+  const months = horizon * 12;
+  const monthInterest = new Float64Array(months);
+  const monthPrincipal = new Float64Array(months);
+  const monthFee = new Float64Array(months);
+  const monthDebt = new Float64Array(months);
+  const seniorSchedules = book.senior.map((loan) =>
+    buildSchedule(loan.terms, loanRates(loan, scenario)),
+  );
+  for (const s of seniorSchedules)
+    addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
+
+  const capital = book.capital.map((loan) => ({
+    loan,
+    ...monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F'),
+  }));
+  const pool = emptyLossPool(c.base.lossCarryForward);
+  let cash = c.base.cash + book.newMoney;
+  let bookNetAssets = c.base.bookNetAssets;
+  let receivables = c.base.receivables;
+  let inventory = c.base.inventory;
+  const payables = c.base.payables;
+  let previousProfitable = c.base.ordinaryProfit > 0;
+  const years: ProjectedYear[] = [];
+
+  for (let t = 0; t < horizon; t++) {
+    const plan = c.plan[t];
+    const fiscalYear = firstYear + t;
+    let interest = 0;
+    let principal = 0;
+    let fees = 0;
+    for (let m = t * 12; m < t * 12 + 12; m++) {
+      interest += monthInterest[m];
+      principal += monthPrincipal[m];
+      fees += monthFee[m];
+    }
+    // Capital-type loans: this year's rate from last year's result, interest by period.
+    const capitalMonthly = new Float64Array(12);
+    let capitalInterest = 0;
+    let capitalPrincipal = 0;
+    let capitalDebt = 0;
+    let recognised = 0;
+    for (const { loan, dates, days } of capital) {
+      const units = toRateUnits(capitalRate(loan, t, previousProfitable));
+      for (let k = 1; k < dates.length; k++) {
+        const m = monthKeyOfDay(dates[k]) - firstMonth - t * 12;
+        if (m < 0 || m >= 12) continue;
+        const i = accrueFloor(loan.amount, units * days[k - 1], 365);
+        const p = k === dates.length - 1 ? loan.amount : 0;
+        capitalMonthly[m] += i + p;
+        capitalInterest += i;
+        capitalPrincipal += p;
+      }
+      const remaining = dates.length - 1 - monthsPaidBy(dates, monthKey(fiscalYear, endMonth));
+      if (remaining > 0) {
+        capitalDebt += loan.amount;
+        recognised += loan.amount * capitalRecognitionShare(remaining);
+      }
+    }
+    const nonOperating =
+      c.base.nonOperatingIncome + c.base.interestIncome - c.base.nonOperatingExpense;
+    const ordinaryProfit = plan.operatingProfit + nonOperating - interest - capitalInterest - fees;
+    const tax = corporateTax(ordinaryProfit, c.base.effectiveTaxRate, pool);
+    const netIncome = ordinaryProfit - tax.tax;
+    const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
+
+    // Cash month by month: operating cash before debt service arrives evenly; taxes at year end.
+    const operatingCash =
+      ordinaryProfit +
+      interest +
+      capitalInterest +
+      fees +
+      plan.depreciation -
+      plan.capex -
+      plan.workingCapitalChange;
+    let lowestCash = Infinity;
+    let lowestMonth = 0;
+    for (let m = 0; m < 12; m++) {
+      const g = t * 12 + m;
+      cash +=
+        operatingCash / 12 -
+        (monthInterest[g] + monthPrincipal[g] + monthFee[g]) -
+        capitalMonthly[m];
+      if (m === 11) cash -= tax.tax;
+      if (cash < lowestCash) {
+        lowestCash = cash;
+        lowestMonth = m;
+      }
+    }
+    cash = Math.round(cash);
+    bookNetAssets += netIncome;
+    // Working capital grows with the plan's change, split by the base year's mix.
+    const baseWorkingAssets = c.base.receivables + c.base.inventory;
+    const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
+    receivables += plan.workingCapitalChange * receivableShare;
+    inventory += plan.workingCapitalChange * (1 - receivableShare);
+    const seniorDebt = monthDebt[t * 12 + 11];
+    previousProfitable = ordinaryProfit > 0;
+    years.push({
+      fiscalYear,
+      revenue: plan.revenue,
+      operatingProfit: plan.operatingProfit,
+      depreciation: plan.depreciation,
+      interest: interest + capitalInterest,
+      capitalInterest,
+      guaranteeFees: fees,
+      ordinaryProfit,
+      taxes: tax.tax,
+      netIncome,
+      principal: principal + capitalPrincipal,
+      debtService,
+      capex: plan.capex,
+      workingCapitalChange: plan.workingCapitalChange,
+      cash,
+      lowestCash: Math.round(lowestCash),
+      lowestCashMonth: monthLabel(firstMonth + t * 12 + lowestMonth),
+      seniorDebt,
+      capitalDebt,
+      capitalRecognition: capitalDebt > 0 ? recognised / capitalDebt : 0,
+      receivables,
+      inventory,
+      payables,
+      bookNetAssets,
+      substantiveNetWorth: bookNetAssets + c.base.netAssetAdjustments + recognised,
+    });
+  }
+  return { years, seniorSchedules };
+}
+
+/** Months since year 0 (a month grid key) of the month (year, month). */
+function monthKey(year: number, month: number): number {
+  return year * 12 + (month - 1);
+}
+
+function monthKeyOfDay(day: EpochDay): number {
+  const { year, month } = fromEpochDay(day);
+  return monthKey(year, month);
+}
+
+function monthLabel(key: number): string {
+  return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Payments made on or before the end of month `key`. */
+function monthsPaidBy(dates: Int32Array, key: number): number {
+  let paid = 0;
+  for (let k = 1; k < dates.length; k++) if (monthKeyOfDay(dates[k]) <= key) paid++;
+  return paid;
+}
+
+/** Adds a schedule's flows onto the plan's month grid; `debt` gets the balance after each month. */
+function addMonthly(
+  s: Schedule,
+  firstMonth: number,
+  interest: Float64Array,
+  principal: Float64Array,
+  fee: Float64Array,
+  debt: Float64Array,
+): void {
+  const months = interest.length;
+  let balance = s.terms.principal;
+  let lastMonth = -1;
+  for (let k = 0; k < s.flows.interest.length; k++) {
+    const m = monthKeyOfDay(s.dates[k + 1]) - firstMonth;
+    // Balance carried through the months before this payment.
+    for (let g = Math.max(lastMonth + 1, 0); g < Math.min(m, months); g++) debt[g] += balance;
+    balance -= s.flows.principal[k];
+    if (m >= 0 && m < months) {
+      interest[m] += s.flows.interest[k];
+      principal[m] += s.flows.principal[k];
+      fee[m] += s.flows.fee[k];
+      debt[m] += balance;
+    }
+    lastMonth = Math.max(lastMonth, m);
+  }
+  for (let g = Math.max(lastMonth + 1, 0); g < months; g++) debt[g] += balance;
+}

@@ -1,0 +1,266 @@
+import { EpochDay } from '../time/civil-date';
+import { RepaymentMethod } from '../schedule/repayment-method';
+import { StackLoan } from '../stack/debt-stack';
+import { FieldError } from '../input/field-reader';
+import { LoanSelector, Strategy, StrategyAction } from '../case/case';
+
+/** What the strategy layer needs to know of a program to price and shape a new loan. */
+export interface ProgramPricing {
+  id: string;
+  method: RepaymentMethod;
+  /** The base rate of a new loan of this term (before any shock). */
+  baseRate(termMonths: number): number;
+  guaranteeFeeRate: number;
+}
+
+/** A capital-type subordinated loan (資本性劣後ローン / DDS): bullet, performance-linked rate. */
+export interface CapitalLoan {
+  id: string;
+  name: string;
+  programId: string;
+  amount: number;
+  termMonths: number;
+  startDate: EpochDay;
+  privateBankSupport: boolean;
+  origin: 'dds' | 'new-money';
+}
+
+/** A refinancing the strategy makes: eligibility checks need what it replaces. */
+export interface Refinancing {
+  newLoanId: string;
+  programId: string;
+  amount: number;
+  termMonths: number;
+  graceMonths: number;
+  replaced: string[];
+  /** The longest remaining term among the replaced loans. */
+  replacedRemainingMonths: number;
+}
+
+/** The debt after a strategy: senior loans (as schedules will see them) and capital-type loans. */
+export interface StrategyBook {
+  senior: StackLoan[];
+  capital: CapitalLoan[];
+  /** Cash received at the start (new-money capital loans). */
+  newMoney: number;
+  refinancings: Refinancing[];
+}
+
+/**
+ * Applies a strategy's actions in order to a debt stack as of `asOf`. Refinancing and DDS
+ * happen on `asOf`; the loans' balances are those of the stack. Errors name the action
+ * (`strategies[i].actions[j]…`).
+ */
+export function applyStrategy(
+  loans: readonly StackLoan[],
+  strategy: Strategy,
+  asOf: EpochDay,
+  program: (id: string) => ProgramPricing | undefined,
+  at: string,
+): { book: StrategyBook; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const book: StrategyBook = {
+    senior: loans.map(copyLoan),
+    capital: [],
+    newMoney: 0,
+    refinancings: [],
+  };
+  strategy.actions.forEach((action, j) => {
+    const where = `${at}.actions[${j}]`;
+    const selected =
+      action.kind === 'capital-loan' && action.mode === 'new-money'
+        ? []
+        : select(book.senior, action, where, errors);
+    if (!selected) return;
+    switch (action.kind) {
+      case 'refinance':
+        refinance(book, selected, action, asOf, program, where, errors);
+        break;
+      case 'capital-loan':
+        addCapitalLoan(book, selected, action, asOf, program, where, errors);
+        break;
+      case 'reschedule':
+        reschedule(selected, action, where, errors);
+        break;
+    }
+  });
+  return { book, errors };
+}
+
+function copyLoan(loan: StackLoan): StackLoan {
+  return { ...loan, terms: { ...loan.terms } };
+}
+
+function select(
+  loans: StackLoan[],
+  action: StrategyAction,
+  where: string,
+  errors: FieldError[],
+): StackLoan[] | undefined {
+  const selector: LoanSelector | undefined = action.select;
+  if (!selector) {
+    errors.push({
+      field: `${where}.select`,
+      message: 'is required: { "loanIds": [...] } or { "lender": "..." }',
+      value: undefined,
+    });
+    return undefined;
+  }
+  if ('lender' in selector) {
+    const chosen = loans.filter((l) => l.lender === selector.lender);
+    if (chosen.length === 0) {
+      errors.push({
+        field: `${where}.select.lender`,
+        message: 'no loan of the stack has this lender',
+        value: selector.lender,
+      });
+      return undefined;
+    }
+    return chosen;
+  }
+  const chosen: StackLoan[] = [];
+  selector.loanIds.forEach((id, k) => {
+    const loan = loans.find((l) => l.id === id);
+    if (loan) chosen.push(loan);
+    else
+      errors.push({
+        field: `${where}.select.loanIds[${k}]`,
+        message: 'no loan of the stack has this id (refinanced or converted already?)',
+        value: id,
+      });
+  });
+  return chosen.length === selector.loanIds.length ? chosen : undefined;
+}
+
+function refinance(
+  book: StrategyBook,
+  selected: StackLoan[],
+  action: Extract<StrategyAction, { kind: 'refinance' }>,
+  asOf: EpochDay,
+  program: (id: string) => ProgramPricing | undefined,
+  where: string,
+  errors: FieldError[],
+): void {
+  const p = program(action.programId);
+  if (!p) {
+    errors.push({
+      field: `${where}.programId`,
+      message: 'is not a program of the catalog',
+      value: action.programId,
+    });
+    return;
+  }
+  const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
+  const id = `${action.programId}#${book.refinancings.length + 1}`;
+  book.senior = book.senior.filter((l) => !selected.includes(l));
+  book.senior.push({
+    id,
+    name: `借換 / refinancing: ${selected.map((l) => l.id).join(' + ')}`,
+    lender: p.id,
+    terms: {
+      principal: amount,
+      termMonths: action.termMonths,
+      graceMonths: action.graceMonths,
+      method: p.method,
+      dayCount: 'ACT/365F',
+      startDate: asOf,
+      rounding: 'floor',
+      guaranteeFeeRate: p.guaranteeFeeRate,
+    },
+    rate: {
+      type: 'priced-at-drawdown',
+      baseRate: action.baseRate ?? p.baseRate(action.termMonths),
+    },
+  });
+  book.refinancings.push({
+    newLoanId: id,
+    programId: p.id,
+    amount,
+    termMonths: action.termMonths,
+    graceMonths: action.graceMonths,
+    replaced: selected.map((l) => l.id),
+    replacedRemainingMonths: Math.max(...selected.map((l) => l.terms.termMonths)),
+  });
+}
+
+function addCapitalLoan(
+  book: StrategyBook,
+  selected: StackLoan[],
+  action: Extract<StrategyAction, { kind: 'capital-loan' }>,
+  asOf: EpochDay,
+  program: (id: string) => ProgramPricing | undefined,
+  where: string,
+  errors: FieldError[],
+): void {
+  if (!program(action.programId)) {
+    errors.push({
+      field: `${where}.programId`,
+      message: 'is not a program of the catalog',
+      value: action.programId,
+    });
+    return;
+  }
+  if (action.mode === 'dds') {
+    const total = selected.reduce((sum, l) => sum + l.terms.principal, 0);
+    if (action.amount > total) {
+      errors.push({
+        field: `${where}.amount`,
+        message: `exceeds the chosen loans' balance (${total})`,
+        value: action.amount,
+      });
+      return;
+    }
+    // Pro rata by balance, whole yen; the last loan takes what rounding leaves.
+    let left = action.amount;
+    selected.forEach((loan, k) => {
+      const share =
+        k === selected.length - 1
+          ? left
+          : Math.floor((action.amount * loan.terms.principal) / total);
+      loan.terms.principal -= share;
+      left -= share;
+    });
+    book.senior = book.senior.filter((l) => l.terms.principal > 0);
+  } else {
+    book.newMoney += action.amount;
+  }
+  book.capital.push({
+    id: `${action.programId}#${book.capital.length + 1}`,
+    name:
+      action.mode === 'dds'
+        ? `DDS: ${selected.map((l) => l.id).join(' + ')}`
+        : '資本性劣後ローン / capital-type loan',
+    programId: action.programId,
+    amount: action.amount,
+    termMonths: action.termMonths,
+    startDate: asOf,
+    privateBankSupport: action.privateBankSupport,
+    origin: action.mode,
+  });
+}
+
+function reschedule(
+  selected: StackLoan[],
+  action: Extract<StrategyAction, { kind: 'reschedule' }>,
+  where: string,
+  errors: FieldError[],
+): void {
+  for (const loan of selected) {
+    const terms = loan.terms;
+    const termMonths = terms.termMonths + (action.extendTerm ? action.holidayMonths : 0);
+    const graceMonths = terms.graceMonths + action.holidayMonths;
+    if (terms.method !== 'bullet' && graceMonths >= termMonths) {
+      errors.push({
+        field: `${where}.holidayMonths`,
+        message: `leaves no month to repay loan ${loan.id} (term ${termMonths} months)`,
+        value: action.holidayMonths,
+      });
+      continue;
+    }
+    loan.terms = {
+      ...terms,
+      termMonths,
+      graceMonths: terms.method === 'bullet' ? terms.graceMonths : graceMonths,
+    };
+  }
+}
