@@ -108,17 +108,13 @@ function readStackLoan(
 }
 
 /** Reads a debt-stack file; every problem is reported with its JSON path. */
-export function parseStackFile(raw: unknown): Parsed<StackFile> {
-  const errors: FieldError[] = [];
-  const r = FieldReader.of(raw, '', errors);
-  if (!r) return { ok: false, errors };
+/** Reads a debt stack's fields (asOf, fiscal year end, indexes, loans, shocks) from an object. */
+export function readDebtStack(
+  r: FieldReader,
+  errors: FieldError[],
+  fiscalYearEndMonth: number | undefined,
+): { stack?: DebtStack; shocks?: Shock[] } {
   const asOf = r.date('asOf');
-  const fiscalYearEndMonth = r.number('fiscalYearEndMonth', {
-    min: 1,
-    max: 12,
-    integer: true,
-    fallback: 3,
-  });
   const indexes = {} as IndexPaths;
   const rawIndexes = r.has('indexes')
     ? FieldReader.of(r.raw('indexes'), 'indexes', errors)
@@ -145,16 +141,37 @@ export function parseStackFile(raw: unknown): Parsed<StackFile> {
       });
     }
   });
+  const ids = new Set<string>();
+  loans?.forEach((loan, i) => {
+    if (ids.has(loan.id))
+      errors.push({
+        field: `loans[${i}].id`,
+        message: "repeats another loan's id",
+        value: loan.id,
+      });
+    ids.add(loan.id);
+  });
   const shocks = r.has('shocks')
     ? r.list('shocks', (item, at) => readShock(item, at, errors))
     : undefined;
-  if (errors.length > 0 || asOf === undefined || !loans || fiscalYearEndMonth === undefined)
-    return { ok: false, errors };
+  if (asOf === undefined || !loans || fiscalYearEndMonth === undefined) return { shocks };
   return {
-    ok: true,
-    value: {
-      stack: { name: r.string('name', 'debt stack')!, asOf, fiscalYearEndMonth, indexes, loans },
-      shocks,
-    },
+    stack: { name: r.string('name', 'debt stack')!, asOf, fiscalYearEndMonth, indexes, loans },
+    shocks,
   };
+}
+
+export function parseStackFile(raw: unknown): Parsed<StackFile> {
+  const errors: FieldError[] = [];
+  const r = FieldReader.of(raw, '', errors);
+  if (!r) return { ok: false, errors };
+  const fiscalYearEndMonth = r.number('fiscalYearEndMonth', {
+    min: 1,
+    max: 12,
+    integer: true,
+    fallback: 3,
+  });
+  const { stack, shocks } = readDebtStack(r, errors, fiscalYearEndMonth);
+  if (errors.length > 0 || !stack) return { ok: false, errors };
+  return { ok: true, value: { stack, shocks } };
 }

@@ -9,6 +9,7 @@ import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
 import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
 import { corporateTax, emptyLossPool } from './corporate-tax';
+import { recognizedCapital } from '../measures/capital-recognition';
 
 /** The rate of a capital-type loan for one year, decided by the previous fiscal year's result. */
 export type CapitalRateRule = (
@@ -55,13 +56,6 @@ export interface ProjectedYear {
 export interface Projection {
   years: ProjectedYear[];
   seniorSchedules: Schedule[];
-}
-
-/** Capital recognition of a capital-type loan by remaining term (domain.md §6). */
-export function capitalRecognitionShare(remainingMonths: number): number {
-  if (remainingMonths >= 60) return 1;
-  if (remainingMonths < 12) return 0;
-  return Math.floor(remainingMonths / 12) * 0.2;
 }
 
 /**
@@ -138,7 +132,7 @@ export function projectCase(
       const remaining = dates.length - 1 - monthsPaidBy(dates, monthKey(fiscalYear, endMonth));
       if (remaining > 0) {
         capitalDebt += loan.amount;
-        recognised += loan.amount * capitalRecognitionShare(remaining);
+        recognised += recognizedCapital(loan.amount, remaining);
       }
     }
     const nonOperating =

@@ -1,0 +1,157 @@
+import { Case, JfcUnit } from '../case/case';
+import { RepriceMode, RateScenario } from '../rates/rate-rule';
+import { Shock, shockLabel } from '../rates/shock';
+import { FieldError } from '../input/field-reader';
+import { ProgramPricing, StrategyBook, applyStrategy } from '../strategy/apply-strategy';
+import { CapitalRateRule, ProjectedYear, projectCase } from '../projection/project';
+import { YearMeasures, yearMeasures } from '../projection/year-measures';
+import { CheckResult, planChecks } from '../checks/plan-checks';
+
+/** An eligibility finding on a strategy's program loan (from the program catalog's rules). */
+export interface EligibilityIssue {
+  loanId: string;
+  programId: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  messageJa: string;
+  messageEn: string;
+}
+
+/** What the grid needs from the program catalog (kept behind an interface: the catalog is data). */
+export interface ProgramSource {
+  pricing(id: string, unit: JfcUnit): ProgramPricing | undefined;
+  capitalRate: CapitalRateRule;
+  /** Checks the strategy's new loans against their programs, given the base-year projection. */
+  eligibility(
+    c: Case,
+    book: StrategyBook,
+    statusQuo: { debtRepaymentYears: number | null },
+  ): EligibilityIssue[];
+}
+
+export interface CellSummary {
+  totalInterest: number;
+  totalDebtService: number;
+  lowestDscr: number | null;
+  /** The earliest first-breach year over the checks that failed, or null. */
+  firstBreachYear: number | null;
+  failedChecks: string[];
+  debtYearsAtEnd: number | null;
+  eligible: boolean;
+}
+
+export interface GridCell {
+  strategyId: string;
+  shock: Shock | null;
+  shockLabel: string;
+  mode: RepriceMode;
+  years: ProjectedYear[];
+  measures: YearMeasures[];
+  checks: CheckResult[];
+  eligibility: EligibilityIssue[];
+  summary: CellSummary;
+}
+
+export interface Results {
+  strategies: { id: string; name: string }[];
+  /** "±0" (no shock) first, then the case's shocks. */
+  shockLabels: string[];
+  cells: GridCell[];
+}
+
+export type SimulateOutcome = { ok: true; results: Results } | { ok: false; errors: FieldError[] };
+
+/**
+ * Every strategy under every shock (and the unshocked base) in every mode: projections,
+ * measures, checks and a summary row per cell. Strategy errors (unknown loan or program, a
+ * DDS larger than the loans) stop the run and are all reported.
+ */
+export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
+  const errors: FieldError[] = [];
+  const books = c.strategies.map((strategy, i) => {
+    const { book, errors: e } = applyStrategy(
+      c.stack.loans,
+      strategy,
+      c.asOf,
+      (id) => programs.pricing(id, c.profile.jfcUnit),
+      `strategies[${i}]`,
+    );
+    errors.push(...e);
+    return book;
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const shocks: (Shock | null)[] = [null, ...c.shocks];
+  const scenario = (shock: Shock | null, mode: RepriceMode): RateScenario => ({
+    indexes: c.stack.indexes,
+    shock,
+    mode,
+    asOf: c.asOf,
+  });
+  // Eligibility reads the status quo's 債務償還年数 in the first plan year, unshocked.
+  const statusQuoBook: StrategyBook = {
+    senior: c.stack.loans,
+    capital: [],
+    newMoney: 0,
+    refinancings: [],
+  };
+  const statusQuo = projectCase(
+    c,
+    statusQuoBook,
+    scenario(null, 'realistic'),
+    programs.capitalRate,
+  );
+  const statusQuoYears = yearMeasures(c, statusQuo.years)[0].debtRepaymentYears.value;
+
+  const cells: GridCell[] = [];
+  c.strategies.forEach((strategy, i) => {
+    const book = books[i];
+    const eligibility = programs.eligibility(c, book, { debtRepaymentYears: statusQuoYears });
+    for (const shock of shocks) {
+      for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
+        const { years } = projectCase(c, book, scenario(shock, mode), programs.capitalRate);
+        const measures = yearMeasures(c, years);
+        const checks = planChecks(years, measures, c.thresholds);
+        cells.push({
+          strategyId: strategy.id,
+          shock,
+          shockLabel: shock ? shockLabel(shock) : '±0',
+          mode,
+          years,
+          measures,
+          checks,
+          eligibility,
+          summary: summarize(years, measures, checks, eligibility),
+        });
+      }
+    }
+  });
+  return {
+    ok: true,
+    results: {
+      strategies: c.strategies.map((s) => ({ id: s.id, name: s.name })),
+      shockLabels: shocks.map((s) => (s ? shockLabel(s) : '±0')),
+      cells,
+    },
+  };
+}
+
+function summarize(
+  years: ProjectedYear[],
+  measures: YearMeasures[],
+  checks: CheckResult[],
+  eligibility: EligibilityIssue[],
+): CellSummary {
+  const dscrs = measures.map((m) => m.dscr.value).filter((v): v is number => v !== null);
+  const failed = checks.filter((ch) => !ch.pass);
+  const breaches = failed.map((ch) => ch.firstBreachYear).filter((y): y is number => y !== null);
+  return {
+    totalInterest: years.reduce((s, y) => s + y.interest, 0),
+    totalDebtService: years.reduce((s, y) => s + y.debtService, 0),
+    lowestDscr: dscrs.length ? Math.min(...dscrs) : null,
+    firstBreachYear: breaches.length ? Math.min(...breaches) : null,
+    failedChecks: failed.map((ch) => ch.id),
+    debtYearsAtEnd: measures[measures.length - 1].debtRepaymentYears.value,
+    eligible: !eligibility.some((e) => e.severity === 'error'),
+  };
+}

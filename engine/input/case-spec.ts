@@ -1,0 +1,303 @@
+import {
+  BaseYear,
+  Case,
+  DEFAULT_THRESHOLDS,
+  LoanSelector,
+  PlanYear,
+  Strategy,
+  StrategyAction,
+  Thresholds,
+} from '../case/case';
+import { REPRICE_MODES } from '../rates/rate-rule';
+import { standardShocks } from '../rates/shock';
+import { FieldError, FieldReader, Parsed } from './field-reader';
+import { readDebtStack } from './stack-spec';
+
+/** 円 / 千円 / 百万円: the unit every amount of the case is written in. */
+export const AMOUNT_UNITS = { yen: 1, thousand: 1_000, million: 1_000_000 } as const;
+export type AmountUnit = keyof typeof AMOUNT_UNITS;
+
+const MAX_AMOUNT = 1e13;
+
+/** A whole-yen amount in the case's unit (negative allowed where `signed`). */
+function amount(
+  r: FieldReader,
+  key: string,
+  unit: number,
+  opts: { signed?: boolean; fallback?: number } = {},
+): number | undefined {
+  const value = r.number(key, {
+    min: opts.signed ? -MAX_AMOUNT : 0,
+    max: MAX_AMOUNT,
+    fallback: opts.fallback,
+  });
+  return value === undefined ? undefined : Math.round(value * unit);
+}
+
+function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | undefined {
+  const r = FieldReader.of(raw, 'base', errors);
+  if (!r) return undefined;
+  const before = errors.length;
+  const base = {
+    revenue: amount(r, 'revenue', unit),
+    operatingProfit: amount(r, 'operatingProfit', unit, { signed: true }),
+    depreciation: amount(r, 'depreciation', unit),
+    nonOperatingIncome: amount(r, 'nonOperatingIncome', unit, { fallback: 0 }),
+    nonOperatingExpense: amount(r, 'nonOperatingExpense', unit, { fallback: 0 }),
+    interestIncome: amount(r, 'interestIncome', unit, { fallback: 0 }),
+    ordinaryProfit: amount(r, 'ordinaryProfit', unit, { signed: true }),
+    effectiveTaxRate: r.rate('effectiveTaxRate', { max: 0.6, fallback: 0.3 }),
+    cash: amount(r, 'cash', unit),
+    receivables: amount(r, 'receivables', unit, { fallback: 0 }),
+    inventory: amount(r, 'inventory', unit, { fallback: 0 }),
+    payables: amount(r, 'payables', unit, { fallback: 0 }),
+    totalAssets: amount(r, 'totalAssets', unit),
+    bookNetAssets: amount(r, 'bookNetAssets', unit, { signed: true }),
+    netAssetAdjustments: amount(r, 'netAssetAdjustments', unit, { signed: true, fallback: 0 }),
+    lossCarryForward: amount(r, 'lossCarryForward', unit, { fallback: 0 }),
+  };
+  return errors.length > before ? undefined : (base as BaseYear);
+}
+
+function readPlanYear(
+  raw: unknown,
+  at: string,
+  unit: number,
+  errors: FieldError[],
+): PlanYear | undefined {
+  const r = FieldReader.of(raw, at, errors);
+  if (!r) return undefined;
+  const before = errors.length;
+  const revenue = amount(r, 'revenue', unit);
+  let operatingProfit: number | undefined;
+  if (r.has('operatingProfit'))
+    operatingProfit = amount(r, 'operatingProfit', unit, { signed: true });
+  else if (r.has('operatingMargin')) {
+    const margin = r.rate('operatingMargin', { min: -1, max: 1 });
+    if (margin !== undefined && revenue !== undefined)
+      operatingProfit = Math.round(revenue * margin);
+  } else r.fail('operatingProfit', 'is required (or operatingMargin)');
+  const year = {
+    revenue,
+    operatingProfit,
+    depreciation: amount(r, 'depreciation', unit, { fallback: 0 }),
+    capex: amount(r, 'capex', unit, { fallback: 0 }),
+    workingCapitalChange: amount(r, 'workingCapitalChange', unit, { signed: true, fallback: 0 }),
+  };
+  return errors.length > before ? undefined : (year as PlanYear);
+}
+
+function readSelector(
+  r: FieldReader,
+  errors: FieldError[],
+  required: boolean,
+): LoanSelector | undefined {
+  if (!r.has('select')) {
+    if (required) r.fail('select', 'is required: { "loanIds": [...] } or { "lender": "..." }');
+    return undefined;
+  }
+  const s = FieldReader.of(r.raw('select'), r.path('select'), errors);
+  if (!s) return undefined;
+  if (s.has('lender')) return { lender: s.string('lender')! };
+  const loanIds = s.list(
+    'loanIds',
+    (item, at) =>
+      typeof item === 'string' ? item : FieldReader.of({ id: item }, at, errors)?.string('id'),
+    {
+      required: true,
+      minLength: 1,
+    },
+  );
+  return loanIds ? { loanIds } : undefined;
+}
+
+const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule'] as const;
+
+function readAction(
+  raw: unknown,
+  at: string,
+  unit: number,
+  errors: FieldError[],
+): StrategyAction | undefined {
+  const r = FieldReader.of(raw, at, errors);
+  if (!r) return undefined;
+  const before = errors.length;
+  const kind = r.oneOf('kind', ACTION_KINDS);
+  let action: StrategyAction | undefined;
+  if (kind === 'refinance') {
+    const select = readSelector(r, errors, true);
+    const programId = r.string('programId');
+    const termMonths = r.number('termMonths', { min: 1, max: 600, integer: true });
+    const graceMonths = r.number('graceMonths', { min: 0, max: 600, integer: true, fallback: 0 });
+    const baseRate = r.has('baseRate') ? r.rate('baseRate') : undefined;
+    if (
+      select &&
+      programId !== undefined &&
+      termMonths !== undefined &&
+      graceMonths !== undefined
+    ) {
+      action = { kind, select, programId, termMonths, graceMonths, baseRate };
+    }
+  } else if (kind === 'capital-loan') {
+    const mode = r.oneOf('mode', ['dds', 'new-money'] as const);
+    const select = readSelector(r, errors, mode === 'dds');
+    const programId = r.string('programId');
+    const value = amount(r, 'amount', unit);
+    const termMonths = r.number('termMonths', { min: 1, max: 600, integer: true });
+    const privateBankSupport = r.has('privateBankSupport')
+      ? r.raw('privateBankSupport') === true
+      : false;
+    if (value !== undefined && value <= 0) r.fail('amount', 'must be a positive amount');
+    if (mode && programId !== undefined && value !== undefined && termMonths !== undefined) {
+      action = { kind, mode, select, programId, amount: value, termMonths, privateBankSupport };
+    }
+  } else if (kind === 'reschedule') {
+    const select = readSelector(r, errors, true);
+    const holidayMonths = r.number('holidayMonths', { min: 1, max: 120, integer: true });
+    const extendTerm = r.has('extendTerm') ? r.raw('extendTerm') === true : true;
+    if (select && holidayMonths !== undefined) action = { kind, select, holidayMonths, extendTerm };
+  }
+  return errors.length > before ? undefined : action;
+}
+
+function readStrategy(
+  raw: unknown,
+  at: string,
+  i: number,
+  unit: number,
+  errors: FieldError[],
+): Strategy | undefined {
+  const r = FieldReader.of(raw, at, errors);
+  if (!r) return undefined;
+  const actions = r.list('actions', (item, actionAt) => readAction(item, actionAt, unit, errors));
+  if (!actions) return undefined;
+  return {
+    id: r.string('id', `S${i + 1}`)!,
+    name: r.string('name', r.string('id', `S${i + 1}`))!,
+    actions,
+  };
+}
+
+function readThresholds(raw: unknown, errors: FieldError[]): Thresholds | undefined {
+  if (raw === undefined) return DEFAULT_THRESHOLDS;
+  const r = FieldReader.of(raw, 'thresholds', errors);
+  if (!r) return undefined;
+  const d = DEFAULT_THRESHOLDS;
+  const before = errors.length;
+  const covenants = r.has('covenants')
+    ? FieldReader.of(r.raw('covenants'), 'thresholds.covenants', errors)
+    : undefined;
+  const t: Thresholds = {
+    minDscr: r.number('minDscr', { min: 0, max: 10, fallback: d.minDscr })!,
+    maxDebtYearsAtPlanEnd: r.number('maxDebtYearsAtPlanEnd', {
+      min: 0,
+      max: 100,
+      fallback: d.maxDebtYearsAtPlanEnd,
+    })!,
+    debtYearsForm: r.oneOf('debtYearsForm', ['net', 'simple'] as const, d.debtYearsForm)!,
+    profitWithinYears: r.number('profitWithinYears', {
+      min: 1,
+      max: 20,
+      integer: true,
+      fallback: d.profitWithinYears,
+    })!,
+    solvencyWithinYears: r.number('solvencyWithinYears', {
+      min: 1,
+      max: 20,
+      integer: true,
+      fallback: d.solvencyWithinYears,
+    })!,
+    minCash: r.number('minCash', { min: -MAX_AMOUNT, max: MAX_AMOUNT, fallback: d.minCash })!,
+    covenants: {
+      noConsecutiveOrdinaryLoss: covenants?.raw('noConsecutiveOrdinaryLoss') === true,
+      netAssetsFloorShare: covenants?.has('netAssetsFloorShare')
+        ? (covenants.rate('netAssetsFloorShare', { max: 1 }) ?? null)
+        : null,
+      noInsolvency: covenants?.raw('noInsolvency') === true,
+      minIcr: covenants?.has('minIcr')
+        ? (covenants.number('minIcr', { min: 0, max: 100 }) ?? null)
+        : null,
+    },
+  };
+  return errors.length > before ? undefined : t;
+}
+
+/**
+ * Reads a case file (scenarios/*.json): profile, base year, plan, debt stack, shocks,
+ * strategies, thresholds. Amounts are in the profile's unit (円 / 千円 / 百万円). Every error is
+ * reported with its JSON path.
+ */
+export function parseCaseFile(raw: unknown): Parsed<Case> {
+  const errors: FieldError[] = [];
+  const root = FieldReader.of(raw, '', errors);
+  if (!root) return { ok: false, errors };
+  const p = FieldReader.of(root.raw('profile'), 'profile', errors);
+  const unitName = p?.oneOf('units', Object.keys(AMOUNT_UNITS) as AmountUnit[], 'yen');
+  const unit = AMOUNT_UNITS[unitName ?? 'yen'];
+  const fiscalYearEndMonth = p?.number('fiscalYearEndMonth', {
+    min: 1,
+    max: 12,
+    integer: true,
+    fallback: 3,
+  });
+  const profile = p && {
+    name: p.string('name', '')!,
+    sector: p.string('sector', '')!,
+    jfcUnit: p.oneOf('jfcUnit', ['sme', 'micro'] as const, 'sme')!,
+    fiscalYearEndMonth: fiscalYearEndMonth ?? 3,
+    employees: p.number('employees', { min: 0, max: 1e6, integer: true, fallback: 0 })!,
+  };
+  const base = root.has('base')
+    ? readBase(root.raw('base'), unit, errors)
+    : root.fail('base', 'is required');
+  const plan = root.list('plan', (item, at) => readPlanYear(item, at, unit, errors), {
+    required: true,
+    minLength: 1,
+  });
+  if (plan && plan.length > 20) root.fail('plan', 'has more than 20 years');
+  const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth);
+  stack?.loans.forEach((loan) => (loan.terms.principal = Math.round(loan.terms.principal * unit)));
+  const modes = root.has('modes')
+    ? root.list('modes', (item, at) =>
+        FieldReader.of({ mode: item }, at, errors)?.oneOf('mode', REPRICE_MODES),
+      )
+    : ['realistic' as const];
+  let position = 0;
+  const strategies = root.list('strategies', (item, at) =>
+    readStrategy(item, at, position++, unit, errors),
+  );
+  const thresholds = readThresholds(root.raw('thresholds'), errors);
+  const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
+  if (
+    errors.length > 0 ||
+    !profile ||
+    !base ||
+    !plan ||
+    !stack ||
+    !modes ||
+    !strategies ||
+    !thresholds
+  )
+    return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      profile,
+      asOf: stack.asOf,
+      base,
+      plan,
+      stack,
+      shocks: shocks ?? standardShocks(),
+      modes,
+      // The status quo always comes first, so every strategy is compared with doing nothing.
+      strategies: strategies.some((s) => s.actions.length === 0)
+        ? strategies
+        : [{ id: 'status-quo', name: '現状維持 / status quo', actions: [] }, ...strategies],
+      thresholds,
+      facts: {
+        hasCrisisEraDebt: f?.raw('hasCrisisEraDebt') === true,
+        hasImprovementPlan: f?.raw('hasImprovementPlan') === true,
+      },
+    },
+  };
+}

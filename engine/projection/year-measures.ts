@@ -1,0 +1,91 @@
+import { DebtRepaymentYears, debtRepaymentYears } from '../measures/debt-repayment-years';
+import { Dscr, dscr } from '../measures/dscr';
+import { EbitdaDebtMultiple, ebitdaDebtMultiple } from '../measures/ebitda-debt-multiple';
+import { interestCoverage } from '../measures/interest-coverage';
+import { LocalBenchmark, localBenchmark } from '../measures/local-benchmark';
+import { RepaymentCapacity, repaymentCapacity } from '../measures/repayment-capacity';
+import { Case } from '../case/case';
+import { ProjectedYear } from './project';
+
+/** The measures of domain.md §6 for one projected year. */
+export interface YearMeasures {
+  debtRepaymentYears: DebtRepaymentYears;
+  ebitdaDebtMultiple: EbitdaDebtMultiple;
+  dscr: Dscr;
+  interestCoverage: ReturnType<typeof interestCoverage>;
+  repaymentCapacity: RepaymentCapacity;
+  localBenchmark: LocalBenchmark;
+}
+
+/**
+ * Measures of every projected year. Capital-type loans count as debt only for the part not
+ * recognised as capital (債務償還年数 and EBITDA倍率 leave the recognised part out).
+ */
+export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeasures[] {
+  return years.map((y, t) => {
+    const recognised = y.capitalDebt * y.capitalRecognition;
+    const debt = y.seniorDebt + y.capitalDebt - recognised;
+    const priorSales = t === 0 ? c.base.revenue : years[t - 1].revenue;
+    const totalAssets =
+      c.base.totalAssets +
+      (y.bookNetAssets - c.base.bookNetAssets) +
+      (y.seniorDebt + y.capitalDebt - debtAtBase(c));
+    return {
+      debtRepaymentYears: debtRepaymentYears({
+        interestBearingDebt: debt,
+        cash: y.cash,
+        receivables: y.receivables,
+        inventory: y.inventory,
+        payables: y.payables,
+        ordinaryProfit: y.ordinaryProfit,
+        depreciation: y.depreciation,
+        taxes: y.taxes,
+        form: c.thresholds.debtYearsForm,
+      }),
+      ebitdaDebtMultiple: ebitdaDebtMultiple({
+        interestBearingDebt: debt,
+        cash: y.cash,
+        operatingProfit: y.operatingProfit,
+        depreciation: y.depreciation,
+      }),
+      // 経常利益 is after both interest and 保証料, so both are added back (and both are served).
+      dscr: dscr({
+        ordinaryProfit: y.ordinaryProfit,
+        interest: y.interest + y.guaranteeFees,
+        depreciation: y.depreciation,
+        taxes: y.taxes,
+        principal: y.principal,
+        guaranteeFees: 0,
+      }),
+      interestCoverage: interestCoverage({
+        operatingProfit: y.operatingProfit,
+        interestAndDividendsReceived: c.base.interestIncome,
+        interestExpense: y.interest,
+      }),
+      repaymentCapacity: repaymentCapacity({
+        netIncome: y.netIncome,
+        depreciation: y.depreciation,
+        scheduledRepayment: y.principal,
+      }),
+      localBenchmark: localBenchmark({
+        sales: y.revenue,
+        priorSales,
+        operatingProfit: y.operatingProfit,
+        employees: c.profile.employees,
+        borrowings: y.seniorDebt + y.capitalDebt,
+        cash: y.cash,
+        depreciation: y.depreciation,
+        receivables: y.receivables,
+        inventory: y.inventory,
+        payables: y.payables,
+        netAssets: y.bookNetAssets,
+        totalAssets,
+      }),
+    };
+  });
+}
+
+/** Interest-bearing debt at the start, from the stack (balances as of the analysis date). */
+function debtAtBase(c: Case): number {
+  return c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
+}
