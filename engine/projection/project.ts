@@ -60,8 +60,8 @@ export interface Projection {
 
 /**
  * Projects the borrower year by year under one strategy's debt and one rate scenario. Plan
- * year 1 is the fiscal year containing `asOf` (set `asOf` to the day after the base year
- * closes for whole plan years). Taxes carry losses forward; a capital-type loan's rate for a
+ * year 1 is the fiscal year containing the day after `asOf` (set `asOf` to the base year's
+ * closing date, or the day after, for whole plan years). Taxes carry losses forward; a capital-type loan's rate for a
  * year is decided from the previous year's 経常利益 (the base year's for year 1), so there is
  * no circularity. Working capital moves by the plan's change; cash falls by debt service
  * month by month, operating cash arriving evenly through the year.
@@ -73,7 +73,8 @@ export function projectCase(
   capitalRate: CapitalRateRule,
 ): Projection {
   const endMonth = c.profile.fiscalYearEndMonth;
-  const firstYear = fiscalYearOf(c.asOf, endMonth);
+  // The day after asOf: an asOf on the base year's closing date starts the plan with the next year.
+  const firstYear = fiscalYearOf(c.asOf + 1, endMonth);
   const horizon = c.plan.length;
   // Monthly senior flows on the plan's month grid: month m (0-based) is in plan year floor(m/12).
   const firstMonth = monthKey(firstYear - 1, endMonth) + 1;

@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import {
+  Case,
+  GridCell,
+  ProgramSource,
+  Results,
+  formatIsoDate,
+  parseCaseFile,
+  simulate,
+} from '../../engine';
+import { InputError, orInputError, readJsonFile } from '../read-input';
+import { formatYen, renderTable } from '../terminal-table';
+
+export interface RunOptions {
+  /** Writes the full results as JSON to this file. */
+  jsonPath?: string;
+}
+
+/** `rateshock run <case.json>`: every strategy under every shock, as tables. */
+export function runCommand(path: string, programs: ProgramSource, options: RunOptions): string {
+  const c = orInputError(path, parseCaseFile(readJsonFile(path)));
+  const outcome = simulate(c, programs);
+  if (!outcome.ok) orInputError(path, outcome);
+  const results = (outcome as { ok: true; results: Results }).results;
+  if (options.jsonPath) {
+    try {
+      writeFileSync(options.jsonPath, JSON.stringify(resultsJson(c, results), null, 2));
+    } catch (e) {
+      throw new InputError(`${options.jsonPath}: cannot write the file (${(e as Error).message})`);
+    }
+  }
+  return resultsText(c, results);
+}
+
+const fmtRatio = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
+
+function cellRow(c: Case, cell: GridCell): string[] {
+  const s = cell.summary;
+  const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
+  return [
+    strategy.name,
+    cell.shockLabel + (cell.mode === 'full-reprice' ? ' 一斉' : ''),
+    formatYen(s.totalInterest),
+    formatYen(s.totalDebtService),
+    fmtRatio(s.lowestDscr),
+    s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
+    s.failedChecks.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${s.failedChecks.join(',')}`,
+    s.eligible ? '' : '要件外',
+  ];
+}
+
+function resultsText(c: Case, results: Results): string {
+  const debt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
+  const first = results.cells[0].years[0].fiscalYear;
+  const last = results.cells[0].years[results.cells[0].years.length - 1].fiscalYear;
+  const out = [
+    `${c.profile.name} — 基準日 / as of ${formatIsoDate(c.asOf)}; 借入 ${c.stack.loans.length} 本 ${formatYen(debt)} 円; 計画 ${first}〜${last}年${c.profile.fiscalYearEndMonth}月期`,
+    '',
+    renderTable(
+      [
+        '戦略 / strategy',
+        '金利 / shock',
+        '利息計 / interest',
+        '返済計 / debt service',
+        '最低DSCR',
+        '債務償還年数(最終)',
+        '判定 / checks',
+        '要件',
+      ],
+      results.cells.map((cell) => cellRow(c, cell)),
+    ),
+  ];
+  const eligibility = results.cells
+    .filter((cell, i, all) => all.findIndex((x) => x.strategyId === cell.strategyId) === i)
+    .flatMap((cell) =>
+      cell.eligibility.map(
+        (e) => `  - ${cell.strategyId} / ${e.loanId}: ${e.messageJa} / ${e.messageEn}`,
+      ),
+    );
+  if (eligibility.length) out.push('', '制度要件 / program eligibility:', ...eligibility);
+  out.push(
+    '',
+    '判定 / checks: dscr = DSCR, debt-years-at-end = 債務償還年数, profit-within = 経常黒字化, solvency-within = 実質債務超過解消, cash-floor = 資金繰り, rebirth-phase = 再生フェーズ',
+  );
+  return out.join('\n');
+}
+
+/** The full results for machines: every cell's years, measures and checks. */
+function resultsJson(c: Case, results: Results) {
+  return {
+    case: {
+      name: c.profile.name,
+      asOf: formatIsoDate(c.asOf),
+      fiscalYearEndMonth: c.profile.fiscalYearEndMonth,
+    },
+    strategies: results.strategies,
+    shocks: results.shockLabels,
+    cells: results.cells.map((cell) => ({
+      strategy: cell.strategyId,
+      shock: cell.shockLabel,
+      mode: cell.mode,
+      summary: cell.summary,
+      years: cell.years,
+      measures: cell.measures,
+      checks: cell.checks,
+      eligibility: cell.eligibility,
+    })),
+  };
+}
