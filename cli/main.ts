@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { REPRICE_MODES, RepriceMode, Shock, describeError, readShock, FieldError } from '../engine';
+import {
+  CATALOG_PROGRAMS,
+  REPRICE_MODES,
+  RepriceMode,
+  Shock,
+  describeError,
+  readShock,
+  FieldError,
+} from '../engine';
 import { InputError } from './read-input';
 import { scheduleCommand, ScheduleFormat } from './commands/schedule';
 import { shocksCommand } from './commands/shocks';
+import { runCommand } from './commands/run';
 
 /** `--shocks 0.1,0.3` (percent points): parallel shocks of +0.1 % and +0.3 %. */
 function parseShockList(text: string): Shock[] {
@@ -87,6 +96,17 @@ export function buildProgram(io: Io): Command {
         );
       },
     );
+
+  program
+    .command('run')
+    .description(
+      'a borrower case: every strategy under every shock, projected and checked / 借換・DDS・リスケの比較',
+    )
+    .argument('<case.json>', 'case file (see scenarios/*.case.json)')
+    .option('--json <out.json>', 'write the full results (years, measures, checks) as JSON')
+    .action((path: string, opts: { json?: string }) => {
+      write(runCommand(path, CATALOG_PROGRAMS, { jsonPath: opts.json }) + '\n');
+    });
 
   return program;
 }

@@ -30,3 +30,4 @@ export * from './checks/plan-checks';
 export * from './grid/simulate';
 export * from './input/case-spec';
 export * from './measures';
+export * from './programs';

@@ -6,6 +6,7 @@ import { ProgramPricing, StrategyBook, applyStrategy } from '../strategy/apply-s
 import { CapitalRateRule, ProjectedYear, projectCase } from '../projection/project';
 import { YearMeasures, yearMeasures } from '../projection/year-measures';
 import { CheckResult, planChecks } from '../checks/plan-checks';
+import { debtRepaymentYears } from '../measures/debt-repayment-years';
 
 /** An eligibility finding on a strategy's program loan (from the program catalog's rules). */
 export interface EligibilityIssue {
@@ -21,7 +22,7 @@ export interface EligibilityIssue {
 export interface ProgramSource {
   pricing(id: string, unit: JfcUnit): ProgramPricing | undefined;
   capitalRate: CapitalRateRule;
-  /** Checks the strategy's new loans against their programs, given the base-year projection. */
+  /** Checks the strategy's new loans against their programs, given the latest closed year's 債務償還年数. */
   eligibility(
     c: Case,
     book: StrategyBook,
@@ -88,25 +89,24 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     mode,
     asOf: c.asOf,
   });
-  // Eligibility reads the status quo's 債務償還年数 in the first plan year, unshocked.
-  const statusQuoBook: StrategyBook = {
-    senior: c.stack.loans,
-    capital: [],
-    newMoney: 0,
-    refinancings: [],
-  };
-  const statusQuo = projectCase(
-    c,
-    statusQuoBook,
-    scenario(null, 'realistic'),
-    programs.capitalRate,
-  );
-  const statusQuoYears = yearMeasures(c, statusQuo.years)[0].debtRepaymentYears.value;
+  // Eligibility reads 債務償還年数 of the latest closed year (直近決算) with today's debt.
+  const base = c.base;
+  const baseYears = debtRepaymentYears({
+    interestBearingDebt: c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0),
+    cash: base.cash,
+    receivables: base.receivables,
+    inventory: base.inventory,
+    payables: base.payables,
+    ordinaryProfit: base.ordinaryProfit,
+    depreciation: base.depreciation,
+    taxes: Math.floor(Math.max(0, base.ordinaryProfit) * base.effectiveTaxRate),
+    form: c.thresholds.debtYearsForm,
+  }).value;
 
   const cells: GridCell[] = [];
   c.strategies.forEach((strategy, i) => {
     const book = books[i];
-    const eligibility = programs.eligibility(c, book, { debtRepaymentYears: statusQuoYears });
+    const eligibility = programs.eligibility(c, book, { debtRepaymentYears: baseYears });
     for (const shock of shocks) {
       for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
         const { years } = projectCase(c, book, scenario(shock, mode), programs.capitalRate);

@@ -8,8 +8,8 @@ import { LoanSelector, Strategy, StrategyAction } from '../case/case';
 export interface ProgramPricing {
   id: string;
   method: RepaymentMethod;
-  /** The base rate of a new loan of this term (before any shock). */
-  baseRate(termMonths: number): number;
+  /** The base rate of a new loan of this term (before any shock); null when the lender sets it. */
+  baseRate(termMonths: number): number | null;
   guaranteeFeeRate: number;
 }
 
@@ -150,6 +150,15 @@ function refinance(
     });
     return;
   }
+  const baseRate = action.baseRate ?? p.baseRate(action.termMonths);
+  if (baseRate === null) {
+    errors.push({
+      field: `${where}.baseRate`,
+      message: `is required: program ${p.id}'s rate is set by the lender`,
+      value: undefined,
+    });
+    return;
+  }
   const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
   const id = `${action.programId}#${book.refinancings.length + 1}`;
   book.senior = book.senior.filter((l) => !selected.includes(l));
@@ -167,10 +176,7 @@ function refinance(
       rounding: 'floor',
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
-    rate: {
-      type: 'priced-at-drawdown',
-      baseRate: action.baseRate ?? p.baseRate(action.termMonths),
-    },
+    rate: { type: 'priced-at-drawdown', baseRate },
   });
   book.refinancings.push({
     newLoanId: id,

@@ -1,0 +1,110 @@
+import { Case, JfcUnit } from '../case/case';
+import { EligibilityIssue, ProgramSource } from '../grid/simulate';
+import { ProgramPricing, StrategyBook } from '../strategy/apply-strategy';
+import { capitalLoanRate } from './capital-rate';
+import {
+  Program,
+  ProgramSelection,
+  findProgram,
+  programPurposes,
+  programUnits,
+  resolveTerms,
+} from './catalog';
+import { ProgramIssue, checkEligibility } from './eligibility';
+
+/**
+ * The variant of a program a strategy's loan takes: the case's JFC unit where terms differ by
+ * unit; working capital where they differ by purpose (refinancing existing debt is a working-
+ * capital use).
+ */
+function selectionFor(program: Program, unit: JfcUnit): ProgramSelection {
+  return {
+    unit: programUnits(program).length ? unit : undefined,
+    purpose: programPurposes(program).length ? 'working' : undefined,
+  };
+}
+
+function pricing(id: string, unit: JfcUnit): ProgramPricing | undefined {
+  const program = findProgram(id);
+  if (!program) return undefined;
+  const terms = resolveTerms(program, selectionFor(program, unit));
+  const rate = terms.rate;
+  return {
+    id,
+    method: terms.method,
+    baseRate: () =>
+      rate.kind === 'base' ? rate.baseRate : rate.kind === 'lender-set' ? rate.annualRate : null,
+    guaranteeFeeRate: terms.guaranteeFeeRate,
+  };
+}
+
+function toIssue(loanId: string, programId: string, issue: ProgramIssue): EligibilityIssue {
+  return {
+    loanId,
+    programId,
+    rule: issue.rule,
+    severity: issue.severity,
+    messageJa: issue.messageJa,
+    messageEn: issue.messageEn,
+  };
+}
+
+function eligibility(
+  c: Case,
+  book: StrategyBook,
+  statusQuo: { debtRepaymentYears: number | null },
+): EligibilityIssue[] {
+  const unit = c.profile.jfcUnit;
+  const facts = (privateBankSupport: boolean) => ({
+    debtRepaymentYears: statusQuo.debtRepaymentYears,
+    hasCrisisEraDebt: c.facts.hasCrisisEraDebt,
+    hasImprovementPlan: c.facts.hasImprovementPlan,
+    privateBankSupport,
+  });
+  const issues: EligibilityIssue[] = [];
+  for (const r of book.refinancings) {
+    const program = findProgram(r.programId)!;
+    const result = checkEligibility(
+      program,
+      {
+        amountYen: r.amount,
+        termMonths: r.termMonths,
+        graceMonths: r.graceMonths,
+        ...selectionFor(program, unit),
+        replacedRemainingMonths: r.replacedRemainingMonths,
+        drawdownDate: c.asOf,
+      },
+      facts(false),
+    );
+    issues.push(...result.issues.map((i) => toIssue(r.newLoanId, r.programId, i)));
+  }
+  for (const loan of book.capital) {
+    const program = findProgram(loan.programId)!;
+    const result = checkEligibility(
+      program,
+      {
+        amountYen: loan.amount,
+        termMonths: loan.termMonths,
+        graceMonths: 0,
+        ...selectionFor(program, unit),
+        drawdownDate: loan.startDate,
+      },
+      facts(loan.privateBankSupport),
+    );
+    issues.push(...result.issues.map((i) => toIssue(loan.id, loan.programId, i)));
+  }
+  return issues;
+}
+
+/** The program catalog behind the grid's ProgramSource interface. */
+export const CATALOG_PROGRAMS: ProgramSource = {
+  pricing,
+  capitalRate: (loan, yearIndex, previousYearProfitable) =>
+    capitalLoanRate(findProgram(loan.programId)!, {
+      termMonths: loan.termMonths,
+      yearIndex,
+      previousYearProfitable,
+      privateBankSupport: loan.privateBankSupport,
+    }).rate,
+  eligibility,
+};
