@@ -1,0 +1,86 @@
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tempFile } from '../support/temp-files';
+import { runCli } from './run-cli';
+
+const LODGING = join(__dirname, '../../scenarios/lodging-crisis-refinance.case.json');
+
+type Cell = {
+  strategy: string;
+  shock: string;
+  mode: string;
+  summary: { lowestDscr: number; eligible: boolean; failedChecks: string[] };
+  eligibility: unknown[];
+};
+
+function runJson(path: string): { code: number; cells: Cell[]; out: string; err: string } {
+  const out = join(mkdtempSync(join(tmpdir(), 'rateshock-run-')), 'out.json');
+  const r = runCli('run', path, '--json', out);
+  return { ...r, cells: r.code === 0 ? JSON.parse(readFileSync(out, 'utf8')).cells : [] };
+}
+
+describe('rateshock run', () => {
+  test('the lodging workshop case teaches its lesson', () => {
+    const { code, cells, err } = runJson(LODGING);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const cell = (strategy: string, shock: string) =>
+      cells.find((c) => c.strategy === strategy && c.shock === shock)!;
+    // The status quo clears DSCR 1.0 unshocked but not at +1.00 %…
+    expect(cell('status-quo', '±0').summary.lowestDscr).toBeGreaterThanOrEqual(1);
+    expect(cell('status-quo', '+1.00%').summary.lowestDscr).toBeLessThan(1);
+    expect(cell('status-quo', '+1.00%').summary.failedChecks).toContain('dscr');
+    // …and the 20-year crisis-recovery loan restores it, the borrower being eligible.
+    expect(cell('crisis-20y', '+1.00%').summary.lowestDscr).toBeGreaterThanOrEqual(1);
+    expect(cell('crisis-20y', '+1.00%').summary.eligible).toBe(true);
+    expect(cell('crisis-20y', '+1.00%').eligibility).toEqual([]);
+  });
+
+  test('the terminal shows the grid with Japanese labels', () => {
+    const { code, out } = runCli('run', LODGING);
+    expect(code).toBe(0);
+    expect(out).toContain('最低DSCR');
+    expect(out).toContain('危機対応後経営安定貸付 20年に一本化');
+    expect(out).toContain('+1.00%');
+  });
+
+  test('an ineligible refinancing is flagged with the reason and the numbers', () => {
+    const c = JSON.parse(readFileSync(LODGING, 'utf8'));
+    c.strategies[1].actions[0].termMonths = 228; // not longer than B1's remaining 228 months
+    c.facts.hasCrisisEraDebt = false;
+    const { code, cells } = runJson(tempFile('case.json', c));
+    expect(code).toBe(0);
+    const crisis = cells.find((x) => x.strategy === 'crisis-20y')!;
+    expect(crisis.summary.eligible).toBe(false);
+    const messages = (crisis.eligibility as { messageEn: string }[])
+      .map((e) => e.messageEn)
+      .join('\n');
+    expect(messages).toMatch(/228 months/);
+    expect(messages).toMatch(/crisis/i);
+  });
+
+  test('bad case input: every error listed with its JSON path, exit 1', () => {
+    const c = JSON.parse(readFileSync(LODGING, 'utf8'));
+    c.strategies[1].actions[0].programId = 'no-such-program';
+    c.loans[1].principal = null;
+    c.plan[2] = { revenue: 184000 };
+    c.thresholds = { minDscr: -1 };
+    const { code, err } = runCli('run', tempFile('case.json', c));
+    expect(code).toBe(1);
+    expect(err).toMatch(/loans\[1\]\.principal: is required/);
+    expect(err).toMatch(/plan\[2\]\.operatingProfit: is required/);
+    expect(err).toMatch(/thresholds\.minDscr: must be at least 0/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  test('an unknown program is named by its strategy path', () => {
+    const c = JSON.parse(readFileSync(LODGING, 'utf8'));
+    c.strategies[1].actions[0].programId = 'no-such-program';
+    const { code, err } = runCli('run', tempFile('case.json', c));
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /strategies\[1\]\.actions\[0\]\.programId: is not a program of the catalog \(value: "no-such-program"\)/,
+    );
+  });
+});
