@@ -37,6 +37,27 @@ describe('rateshock run', () => {
     expect(cell('crisis-20y', '+1.00%').eligibility).toEqual([]);
   });
 
+  test('the manufacturer case: a DDS resolves 実質債務超過 within 5 years where profits alone do not', () => {
+    const { code, cells } = runJson(join(__dirname, '../../scenarios/manufacturer-dds.case.json'));
+    expect(code).toBe(0);
+    const at = (strategy: string) =>
+      cells.find((c) => c.strategy === strategy && c.shock === '±0')!;
+    expect(at('status-quo').summary.failedChecks).toContain('solvency-within');
+    expect(at('dds-50m').summary.failedChecks).not.toContain('solvency-within');
+    expect(at('dds-50m').summary.lowestDscr).toBeGreaterThan(at('status-quo').summary.lowestDscr);
+  });
+
+  test('the apparel case: one long loan per bank brings DSCR above 1.0, even at +2.00 %', () => {
+    const { code, cells } = runJson(
+      join(__dirname, '../../scenarios/apparel-consolidation.case.json'),
+    );
+    expect(code).toBe(0);
+    const at = (strategy: string, shock: string) =>
+      cells.find((c) => c.strategy === strategy && c.shock === shock)!;
+    expect(at('status-quo', '±0').summary.lowestDscr).toBeLessThan(1);
+    expect(at('per-bank-15y', '+2.00%').summary.lowestDscr).toBeGreaterThanOrEqual(1);
+  });
+
   test('the terminal shows the grid with Japanese labels', () => {
     const { code, out } = runCli('run', LODGING);
     expect(code).toBe(0);
