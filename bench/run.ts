@@ -1,5 +1,9 @@
 import {
+  CATALOG_PROGRAMS,
+  Case,
+  DEFAULT_THRESHOLDS,
   KernelTerms,
+  simulate,
   RateScenario,
   allocatePeriodBuffers,
   amortize,
@@ -94,6 +98,93 @@ function stackFigures() {
   return { loans: 30, shocks: shocks.length, realisticMs: seconds * 1e3, bothModesMs: both * 1e3 };
 }
 
+/** The whole grid of a 30-loan stack × 5 shocks (±0 + standard set) × 4 strategies over 20 years. */
+function gridFigures() {
+  const stack = syntheticStack(30, 7);
+  const ids = stack.loans.map((l) => l.id);
+  const c: Case = {
+    profile: { name: 'bench', sector: '', jfcUnit: 'sme', fiscalYearEndMonth: 3, employees: 50 },
+    asOf: stack.asOf,
+    base: {
+      revenue: 2e9,
+      operatingProfit: 1.2e8,
+      depreciation: 4e7,
+      nonOperatingIncome: 0,
+      nonOperatingExpense: 0,
+      interestIncome: 0,
+      ordinaryProfit: 9e7,
+      effectiveTaxRate: 0.3,
+      cash: 2e8,
+      receivables: 3e8,
+      inventory: 2e8,
+      payables: 2e8,
+      totalAssets: 2.5e9,
+      bookNetAssets: 3e8,
+      netAssetAdjustments: -1e8,
+      lossCarryForward: 0,
+    },
+    plan: Array.from({ length: 20 }, (_, t) => ({
+      revenue: 2e9 + t * 2e7,
+      operatingProfit: 1.2e8 + t * 2e6,
+      depreciation: 4e7,
+      capex: 3e7,
+      workingCapitalChange: 1e6,
+    })),
+    stack,
+    shocks: standardShocks(),
+    modes: ['realistic'],
+    strategies: [
+      { id: 'status-quo', name: 'status quo', actions: [] },
+      {
+        id: 'refinance',
+        name: 'crisis loan',
+        actions: [
+          {
+            kind: 'refinance',
+            select: { loanIds: ids.slice(0, 10) },
+            programId: 'crisis-recovery-stabilization',
+            termMonths: 240,
+            graceMonths: 12,
+          },
+        ],
+      },
+      {
+        id: 'dds',
+        name: 'DDS',
+        actions: [
+          {
+            kind: 'capital-loan',
+            mode: 'dds',
+            select: { loanIds: ids.slice(10, 15) },
+            programId: 'capital-subordinated',
+            amount: 5e7,
+            termMonths: 180,
+            privateBankSupport: true,
+          },
+        ],
+      },
+      {
+        id: 'reschedule',
+        name: 'reschedule',
+        actions: [
+          { kind: 'reschedule', select: { lender: 'bank 1' }, holidayMonths: 12, extendTerm: true },
+        ],
+      },
+    ],
+    thresholds: DEFAULT_THRESHOLDS,
+    facts: { hasCrisisEraDebt: true, hasImprovementPlan: true },
+  };
+  const run = () => {
+    const outcome = simulate(c, CATALOG_PROGRAMS);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    return outcome.results.cells.length;
+  };
+  const cells = run();
+  bestOf(5, run);
+  const seconds = bestOf(20, run);
+  return { loans: 30, shocks: 5, strategies: 4, years: 20, cells, warmMs: seconds * 1e3 };
+}
+
 function main(): void {
   const figures = {
     node: process.version,
@@ -106,6 +197,7 @@ function main(): void {
       annuity: batchFigures('annuity'),
     },
     stack: stackFigures(),
+    grid: gridFigures(),
   };
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(figures) + '\n');
@@ -119,6 +211,7 @@ function main(): void {
     `  equal principal: batch ${m(b.equalPrincipal.batchLoanMonthsPerSecond)} (${(b.equalPrincipal.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.equalPrincipal.kernelLoanMonthsPerSecond)}`,
     `  annuity:         batch ${m(b.annuity.batchLoanMonthsPerSecond)} (${(b.annuity.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.annuity.kernelLoanMonthsPerSecond)}`,
     `stack 30 loans × 5 shocks (base + standard set): ${figures.stack.realisticMs.toFixed(2)} ms realistic, ${figures.stack.bothModesMs.toFixed(2)} ms both modes`,
+    `grid 30 loans × 5 shocks × 4 strategies × 20 years (${figures.grid.cells} cells): ${figures.grid.warmMs.toFixed(1)} ms warm`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

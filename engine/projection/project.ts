@@ -120,10 +120,14 @@ export function projectCase(
     let capitalDebt = 0;
     let recognised = 0;
     for (const { loan, dates, days } of capital) {
-      const units = toRateUnits(capitalRate(loan, t, previousProfitable));
+      // Priced only while it runs: a matured loan has no rate to decide.
+      let units = -1;
       for (let k = 1; k < dates.length; k++) {
         const m = monthKeyOfDay(dates[k]) - firstMonth - t * 12;
         if (m < 0 || m >= 12) continue;
+        // The loan's own year (0 = its first twelve months) at the year's first payment.
+        if (units < 0)
+          units = toRateUnits(capitalRate(loan, Math.floor((k - 1) / 12), previousProfitable));
         const i = accrueFloor(loan.amount, units * days[k - 1], 365);
         const p = k === dates.length - 1 ? loan.amount : 0;
         capitalMonthly[m] += i + p;

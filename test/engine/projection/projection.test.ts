@@ -142,6 +142,45 @@ describe('strategies', () => {
     expect(Math.abs(years[2].capitalInterest - 1_095_000)).toBeLessThanOrEqual(12);
   });
 
+  test('a capital-type loan that matures inside the plan is repaid and then costs nothing', () => {
+    const long = simpleCase({
+      plan: Array.from({ length: 7 }, () => ({
+        revenue: 200_000_000,
+        operatingProfit: 20_000_000,
+        depreciation: 5_000_000,
+        capex: 0,
+        workingCapitalChange: 0,
+      })),
+    });
+    const { book } = applyStrategy(
+      long.stack.loans,
+      {
+        id: 'n',
+        name: 'new money',
+        actions: [
+          {
+            kind: 'capital-loan',
+            mode: 'new-money',
+            programId: 'capital',
+            amount: 10_000_000,
+            termMonths: 61,
+            privateBankSupport: false,
+          },
+        ],
+      },
+      long.asOf,
+      (id) => testPrograms.pricing(id, 'sme'),
+      's',
+    );
+    const { years } = projectCase(long, book, scenario, testPrograms.capitalRate);
+    // Drawn Apr 1 2027, 61 monthly periods: the bullet falls on May 1 2032, in 2033年3月期 (plan year 6).
+    expect(years[5].principal - 12_000_000).toBe(10_000_000);
+    expect(years[6].capitalInterest).toBe(0);
+    expect(years[6].capitalDebt).toBe(0);
+    // Recognition steps down once under 5 years remain: at Mar 2028, 50 of 61 months remain → 80 %.
+    expect(years[0].capitalRecognition).toBe(0.8);
+  });
+
   test('reschedule: a 12-month principal holiday with the term extended', () => {
     const { book } = applyStrategy(
       c.stack.loans,
