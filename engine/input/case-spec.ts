@@ -34,10 +34,67 @@ function amount(
   return value === undefined ? undefined : Math.round(value * unit);
 }
 
+const BASE_KEYS = [
+  'revenue',
+  'operatingProfit',
+  'depreciation',
+  'nonOperatingIncome',
+  'nonOperatingExpense',
+  'interestIncome',
+  'ordinaryProfit',
+  'effectiveTaxRate',
+  'cash',
+  'receivables',
+  'inventory',
+  'payables',
+  'totalAssets',
+  'bookNetAssets',
+  'netAssetAdjustments',
+  'lossCarryForward',
+];
+const PLAN_KEYS = [
+  'revenue',
+  'operatingProfit',
+  'operatingMargin',
+  'depreciation',
+  'capex',
+  'workingCapitalChange',
+];
+const ACTION_KEYS = [
+  'kind',
+  'select',
+  'programId',
+  'termMonths',
+  'graceMonths',
+  'baseRate',
+  'mode',
+  'amount',
+  'privateBankSupport',
+  'holidayMonths',
+  'extendTerm',
+];
+const CASE_KEYS = [
+  'name',
+  'description',
+  'lesson',
+  'profile',
+  'asOf',
+  'base',
+  'plan',
+  'indexes',
+  'loans',
+  'shocks',
+  'modes',
+  'strategies',
+  'thresholds',
+  'facts',
+];
+
 function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | undefined {
   const r = FieldReader.of(raw, 'base', errors);
   if (!r) return undefined;
   const before = errors.length;
+  r.rejectUnknown(BASE_KEYS);
   const base = {
     revenue: amount(r, 'revenue', unit),
     operatingProfit: amount(r, 'operatingProfit', unit, { signed: true }),
@@ -68,6 +125,7 @@ function readPlanYear(
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
   const before = errors.length;
+  r.rejectUnknown(PLAN_KEYS);
   const revenue = amount(r, 'revenue', unit);
   let operatingProfit: number | undefined;
   if (r.has('operatingProfit'))
@@ -122,6 +180,7 @@ function readAction(
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
   const before = errors.length;
+  r.rejectUnknown(ACTION_KEYS);
   const kind = r.oneOf('kind', ACTION_KINDS);
   let action: StrategyAction | undefined;
   if (kind === 'refinance') {
@@ -182,6 +241,15 @@ function readThresholds(raw: unknown, errors: FieldError[]): Thresholds | undefi
   if (raw === undefined) return DEFAULT_THRESHOLDS;
   const r = FieldReader.of(raw, 'thresholds', errors);
   if (!r) return undefined;
+  r.rejectUnknown([
+    'minDscr',
+    'maxDebtYearsAtPlanEnd',
+    'debtYearsForm',
+    'profitWithinYears',
+    'solvencyWithinYears',
+    'minCash',
+    'covenants',
+  ]);
   const d = DEFAULT_THRESHOLDS;
   const before = errors.length;
   const covenants = r.has('covenants')
@@ -231,7 +299,9 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const errors: FieldError[] = [];
   const root = FieldReader.of(raw, '', errors);
   if (!root) return { ok: false, errors };
+  root.rejectUnknown(CASE_KEYS);
   const p = FieldReader.of(root.raw('profile'), 'profile', errors);
+  p?.rejectUnknown(['name', 'sector', 'jfcUnit', 'fiscalYearEndMonth', 'employees', 'units']);
   const unitName = p?.oneOf('units', Object.keys(AMOUNT_UNITS) as AmountUnit[], 'yen');
   const unit = AMOUNT_UNITS[unitName ?? 'yen'];
   const fiscalYearEndMonth = p?.number('fiscalYearEndMonth', {
@@ -268,6 +338,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   );
   const thresholds = readThresholds(root.raw('thresholds'), errors);
   const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
+  f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);
   if (
     errors.length > 0 ||
     !profile ||

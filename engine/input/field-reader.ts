@@ -53,6 +53,17 @@ export class FieldReader {
     return undefined;
   }
 
+  /** Flags every key not in `known` (a typo must not pass silently), suggesting the closest. */
+  rejectUnknown(known: readonly string[]): void {
+    for (const key of Object.keys(this.obj)) {
+      if (known.includes(key)) continue;
+      const close = known.find(
+        (k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2,
+      );
+      this.fail(key, `is not a known field${close ? ` (did you mean "${close}"?)` : ''}`);
+    }
+  }
+
   path(key: string): string {
     return this.at ? `${this.at}.${key}` : key;
   }
@@ -167,4 +178,19 @@ export class FieldReader {
     });
     return ok ? out : undefined;
   }
+}
+
+/** Levenshtein distance, for "did you mean" on short field names. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
 }

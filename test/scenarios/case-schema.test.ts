@@ -30,6 +30,12 @@ describe('the published case schema', () => {
     expect(paths).toContain('/plan/0');
     const parsed = parseCaseFile(raw);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.errors.map((e) => e.field)).toContain('loans[0].method');
+    if (!parsed.ok) {
+      expect(parsed.errors.map((e) => e.field)).toContain('loans[0].method');
+      // A typo is an error, with the field it probably meant.
+      expect(parsed.errors.find((e) => e.field === 'plan[0].capx')?.message).toBe(
+        'is not a known field (did you mean "capex"?)',
+      );
+    }
   });
 });
