@@ -172,6 +172,7 @@ function gridFigures() {
       },
     ],
     thresholds: DEFAULT_THRESHOLDS,
+    programOverrides: {},
     facts: { hasCrisisEraDebt: true, hasImprovementPlan: true },
   };
   const run = () => {

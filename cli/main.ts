@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
-  CATALOG_PROGRAMS,
+  catalogPrograms,
   REPRICE_MODES,
   RepriceMode,
   Shock,
@@ -105,7 +105,10 @@ export function buildProgram(io: Io): Command {
     .argument('<case.json>', 'case file (see scenarios/*.case.json)')
     .option('--json <out.json>', 'write the full results (years, measures, checks) as JSON')
     .action((path: string, opts: { json?: string }) => {
-      write(runCommand(path, CATALOG_PROGRAMS, { jsonPath: opts.json }) + '\n');
+      write(
+        runCommand(path, (c) => catalogPrograms(c.programOverrides), { jsonPath: opts.json }) +
+          '\n',
+      );
     });
 
   return program;

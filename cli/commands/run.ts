@@ -17,9 +17,13 @@ export interface RunOptions {
 }
 
 /** `rateshock run <case.json>`: every strategy under every shock, as tables. */
-export function runCommand(path: string, programs: ProgramSource, options: RunOptions): string {
+export function runCommand(
+  path: string,
+  programsFor: (c: Case) => ProgramSource,
+  options: RunOptions,
+): string {
   const c = orInputError(path, parseCaseFile(readJsonFile(path)));
-  const outcome = simulate(c, programs);
+  const outcome = simulate(c, programsFor(c));
   if (!outcome.ok) orInputError(path, outcome);
   const results = (outcome as { ok: true; results: Results }).results;
   if (options.jsonPath) {

@@ -138,6 +138,11 @@ export interface Case {
   modes: RepriceMode[];
   strategies: Strategy[];
   thresholds: Thresholds;
+  /**
+   * Program terms this case changes (rates move monthly), by program id: the raw override
+   * objects, checked when the case is read (see withOverrides in engine/programs).
+   */
+  programOverrides: Record<string, unknown>;
   /** Facts for program eligibility the figures cannot show. */
   facts: { hasCrisisEraDebt: boolean; hasImprovementPlan: boolean };
 }

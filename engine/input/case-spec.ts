@@ -12,6 +12,7 @@ import { REPRICE_MODES } from '../rates/rate-rule';
 import { standardShocks } from '../rates/shock';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
+import { findProgram, withOverrides } from '../programs/catalog';
 
 /** 円 / 千円 / 百万円: the unit every amount of the case is written in. */
 export const AMOUNT_UNITS = { yen: 1, thousand: 1_000, million: 1_000_000 } as const;
@@ -77,6 +78,7 @@ const CASE_KEYS = [
   'name',
   'description',
   'lesson',
+  'programs',
   'profile',
   'asOf',
   'base',
@@ -290,6 +292,25 @@ function readThresholds(raw: unknown, errors: FieldError[]): Thresholds | undefi
   return errors.length > before ? undefined : t;
 }
 
+/** `programs`: { "<program id>": { …terms to override… } }, each checked against the catalog. */
+function readProgramOverrides(root: FieldReader, errors: FieldError[]): Record<string, unknown> {
+  if (!root.has('programs')) return {};
+  const r = FieldReader.of(root.raw('programs'), 'programs', errors);
+  if (!r) return {};
+  const raw = root.raw('programs') as Record<string, unknown>;
+  for (const [id, overrides] of Object.entries(raw)) {
+    const program = findProgram(id);
+    if (!program) {
+      r.fail(id, 'is not a program of the catalog');
+      continue;
+    }
+    const checked = withOverrides(program, overrides);
+    if (!checked.ok)
+      errors.push(...checked.errors.map((e) => ({ ...e, field: `programs.${id}.${e.field}` })));
+  }
+  return raw;
+}
+
 /**
  * Reads a case file (scenarios/*.json): profile, base year, plan, debt stack, shocks,
  * strategies, thresholds. Amounts are in the profile's unit (円 / 千円 / 百万円). Every error is
@@ -337,6 +358,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     readStrategy(item, at, position++, unit, errors),
   );
   const thresholds = readThresholds(root.raw('thresholds'), errors);
+  const programOverrides = readProgramOverrides(root, errors);
   const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
   f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);
   if (
@@ -365,6 +387,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
         ? strategies
         : [{ id: 'status-quo', name: '現状維持 / status quo', actions: [] }, ...strategies],
       thresholds,
+      programOverrides,
       facts: {
         hasCrisisEraDebt: f?.raw('hasCrisisEraDebt') === true,
         hasImprovementPlan: f?.raw('hasImprovementPlan') === true,

@@ -9,6 +9,7 @@ import {
   programPurposes,
   programUnits,
   resolveTerms,
+  withOverrides,
 } from './catalog';
 import { ProgramIssue, checkEligibility } from './eligibility';
 
@@ -24,8 +25,10 @@ function selectionFor(program: Program, unit: JfcUnit): ProgramSelection {
   };
 }
 
-function pricing(id: string, unit: JfcUnit): ProgramPricing | undefined {
-  const program = findProgram(id);
+type Find = (id: string) => Program | undefined;
+
+function pricing(find: Find, id: string, unit: JfcUnit): ProgramPricing | undefined {
+  const program = find(id);
   if (!program) return undefined;
   const terms = resolveTerms(program, selectionFor(program, unit));
   const rate = terms.rate;
@@ -50,6 +53,7 @@ function toIssue(loanId: string, programId: string, issue: ProgramIssue): Eligib
 }
 
 function eligibility(
+  find: Find,
   c: Case,
   book: StrategyBook,
   statusQuo: { debtRepaymentYears: number | null },
@@ -63,7 +67,7 @@ function eligibility(
   });
   const issues: EligibilityIssue[] = [];
   for (const r of book.refinancings) {
-    const program = findProgram(r.programId)!;
+    const program = find(r.programId)!;
     const result = checkEligibility(
       program,
       {
@@ -79,7 +83,7 @@ function eligibility(
     issues.push(...result.issues.map((i) => toIssue(r.newLoanId, r.programId, i)));
   }
   for (const loan of book.capital) {
-    const program = findProgram(loan.programId)!;
+    const program = find(loan.programId)!;
     const result = checkEligibility(
       program,
       {
@@ -96,15 +100,31 @@ function eligibility(
   return issues;
 }
 
-/** The program catalog behind the grid's ProgramSource interface. */
-export const CATALOG_PROGRAMS: ProgramSource = {
-  pricing,
-  capitalRate: (loan, yearIndex, previousYearProfitable) =>
-    capitalLoanRate(findProgram(loan.programId)!, {
-      termMonths: loan.termMonths,
-      yearIndex,
-      previousYearProfitable,
-      privateBankSupport: loan.privateBankSupport,
-    }).rate,
-  eligibility,
-};
+/**
+ * The program catalog behind the grid's ProgramSource interface, with a case's overrides of
+ * program terms applied (checked already when the case was read; an invalid one throws here).
+ */
+export function catalogPrograms(overrides: Record<string, unknown> = {}): ProgramSource {
+  const changed = new Map<string, Program>();
+  for (const [id, patch] of Object.entries(overrides)) {
+    const program = findProgram(id);
+    const result = program && withOverrides(program, patch);
+    if (!result || !result.ok) throw new Error(`program overrides for ${id} are invalid`);
+    changed.set(id, result.value);
+  }
+  const find: Find = (id) => changed.get(id) ?? findProgram(id);
+  return {
+    pricing: (id, unit) => pricing(find, id, unit),
+    capitalRate: (loan, yearIndex, previousYearProfitable) =>
+      capitalLoanRate(find(loan.programId)!, {
+        termMonths: loan.termMonths,
+        yearIndex,
+        previousYearProfitable,
+        privateBankSupport: loan.privateBankSupport,
+      }).rate,
+    eligibility: (c, book, statusQuo) => eligibility(find, c, book, statusQuo),
+  };
+}
+
+/** The catalog as published, without overrides. */
+export const CATALOG_PROGRAMS: ProgramSource = catalogPrograms();

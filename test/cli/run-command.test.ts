@@ -10,6 +10,7 @@ type Cell = {
   strategy: string;
   shock: string;
   mode: string;
+  years: { interest: number }[];
   summary: { lowestDscr: number; eligible: boolean; failedChecks: string[] };
   eligibility: unknown[];
 };
@@ -93,6 +94,36 @@ describe('rateshock run', () => {
     expect(err).toMatch(/plan\[2\]\.operatingProfit: is required/);
     expect(err).toMatch(/thresholds\.minDscr: must be at least 0/);
     expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  test("a case can override a program's terms (rates move monthly); bad overrides are errors with their path", () => {
+    const c = JSON.parse(readFileSync(LODGING, 'utf8'));
+    const interestAt = (overrides: unknown) => {
+      const withOverride = { ...c, programs: overrides };
+      const { code, cells, err } = runJson(tempFile('case.json', withOverride));
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      return cells.find((x) => x.strategy === 'crisis-20y' && x.shock === '±0')!.years[0]
+        .interest as number;
+    };
+    const published = interestAt({});
+    const higher = interestAt({ 'crisis-recovery-stabilization': { rate: { baseRate: '2.80%' } } });
+    // 250,000,000 yen refinanced: 0.5 % more on roughly 245,000,000 of average balance ≈ 1,220,000 more a year.
+    expect(higher - published).toBeGreaterThan(1_150_000);
+    expect(higher - published).toBeLessThan(1_300_000);
+
+    const bad = runCli(
+      'run',
+      tempFile('case.json', {
+        ...c,
+        programs: { 'crisis-recovery-stabilization': { colour: 'red' }, 'no-such': {} },
+      }),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /programs\.crisis-recovery-stabilization\.colour: is not a key that can be overridden/,
+    );
+    expect(bad.err).toMatch(/programs\.no-such: is not a program of the catalog/);
   });
 
   test('an unknown program is named by its strategy path', () => {

@@ -78,6 +78,7 @@ export function simpleCase(overrides: Partial<Case> = {}): Case {
     modes: ['realistic', 'full-reprice'],
     strategies: [{ id: 'status-quo', name: '現状維持', actions: [] }],
     thresholds: DEFAULT_THRESHOLDS,
+    programOverrides: {},
     facts: { hasCrisisEraDebt: true, hasImprovementPlan: true },
     ...overrides,
   };
