@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
+  Case,
   catalogPrograms,
   REPRICE_MODES,
   RepriceMode,
@@ -104,11 +105,10 @@ export function buildProgram(io: Io): Command {
     )
     .argument('<case.json>', 'case file (see scenarios/*.case.json)')
     .option('--json <out.json>', 'write the full results (years, measures, checks) as JSON')
-    .action((path: string, opts: { json?: string }) => {
-      write(
-        runCommand(path, (c) => catalogPrograms(c.programOverrides), { jsonPath: opts.json }) +
-          '\n',
-      );
+    .option('--detail', 'print every cell year by year / 年度別の明細')
+    .action((path: string, opts: { json?: string; detail?: boolean }) => {
+      const programs = (c: Case) => catalogPrograms(c.programOverrides);
+      write(runCommand(path, programs, { jsonPath: opts.json, detail: !!opts.detail }) + '\n');
     });
 
   return program;

@@ -14,6 +14,8 @@ import { formatYen, renderTable } from '../terminal-table';
 export interface RunOptions {
   /** Writes the full results as JSON to this file. */
   jsonPath?: string;
+  /** Prints each cell's figures year by year under the summary. */
+  detail?: boolean;
 }
 
 /** `rateshock run <case.json>`: every strategy under every shock, as tables. */
@@ -33,7 +35,40 @@ export function runCommand(
       throw new InputError(`${options.jsonPath}: cannot write the file (${(e as Error).message})`);
     }
   }
-  return resultsText(c, results);
+  const text = resultsText(c, results);
+  return options.detail
+    ? [text, ...results.cells.map((cell) => yearTable(c, cell))].join('\n\n')
+    : text;
+}
+
+/** One cell year by year: the values behind each check. */
+function yearTable(c: Case, cell: GridCell): string {
+  const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
+  const title = `${strategy.name} — ${cell.shockLabel}${cell.mode === 'full-reprice' ? ' (一斉改定 / full reprice)' : ''}`;
+  const rows = cell.years.map((y, t) => {
+    const m = cell.measures[t];
+    return [
+      `${y.fiscalYear}年${c.profile.fiscalYearEndMonth}月期`,
+      formatYen(y.ordinaryProfit),
+      formatYen(y.interest),
+      formatYen(y.debtService),
+      fmtRatio(m.dscr.value),
+      m.debtRepaymentYears.value === null ? '返済不能' : m.debtRepaymentYears.value.toFixed(1),
+      formatYen(y.substantiveNetWorth),
+      `${formatYen(y.lowestCash)} (${y.lowestCashMonth})`,
+    ];
+  });
+  const header = [
+    '決算期 / FY',
+    '経常利益',
+    '支払利息',
+    '返済計',
+    'DSCR',
+    '債務償還年数',
+    '実質純資産',
+    '最低現預金 (月)',
+  ];
+  return `${title}\n${renderTable(header, rows)}`;
 }
 
 const fmtRatio = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));

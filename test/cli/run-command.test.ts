@@ -67,6 +67,14 @@ describe('rateshock run', () => {
     expect(out).toContain('+1.00%');
   });
 
+  test('--detail prints every cell year by year', () => {
+    const { code, out } = runCli('run', LODGING, '--detail');
+    expect(code).toBe(0);
+    expect(out).toMatch(/現状維持 \/ status quo — \+1\.00%\n決算期 \/ FY +経常利益/);
+    // Five plan years per cell: 2 strategies × 5 shock columns = 10 tables.
+    expect(out.match(/^2031年3月期/gm)).toHaveLength(10);
+  });
+
   test('an ineligible refinancing is flagged with the reason and the numbers', () => {
     const c = JSON.parse(readFileSync(LODGING, 'utf8'));
     c.strategies[1].actions[0].termMonths = 228; // not longer than B1's remaining 228 months
