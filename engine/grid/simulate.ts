@@ -38,6 +38,12 @@ export interface CellSummary {
   firstBreachYear: number | null;
   failedChecks: string[];
   debtYearsAtEnd: number | null;
+  /**
+   * Change of plan year 1's 経常利益 against the same strategy unshocked, as a share of the
+   * unshocked figure (−0.021 = −2.1 %, the 帝国データバンク table's column); null when the
+   * unshocked 経常利益 is not positive.
+   */
+  ordinaryProfitChange: number | null;
   eligible: boolean;
 }
 
@@ -107,11 +113,18 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
   c.strategies.forEach((strategy, i) => {
     const book = books[i];
     const eligibility = programs.eligibility(c, book, { debtRepaymentYears: baseYears });
+    let unshockedProfit = 0;
     for (const shock of shocks) {
       for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
         const { years } = projectCase(c, book, scenario(shock, mode), programs.capitalRate);
         const measures = yearMeasures(c, years);
         const checks = planChecks(years, measures, c.thresholds);
+        // Shocks come after the unshocked cell (shocks[0] is null).
+        if (shock === null) unshockedProfit = years[0].ordinaryProfit;
+        const change =
+          unshockedProfit > 0
+            ? (years[0].ordinaryProfit - unshockedProfit) / unshockedProfit
+            : null;
         cells.push({
           strategyId: strategy.id,
           shock,
@@ -121,7 +134,10 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
           measures,
           checks,
           eligibility,
-          summary: summarize(years, measures, checks, eligibility),
+          summary: {
+            ...summarize(years, measures, checks, eligibility),
+            ordinaryProfitChange: change,
+          },
         });
       }
     }
@@ -141,7 +157,7 @@ function summarize(
   measures: YearMeasures[],
   checks: CheckResult[],
   eligibility: EligibilityIssue[],
-): CellSummary {
+): Omit<CellSummary, 'ordinaryProfitChange'> {
   const dscrs = measures.map((m) => m.dscr.value).filter((v): v is number => v !== null);
   const failed = checks.filter((ch) => !ch.pass);
   const breaches = failed.map((ch) => ch.firstBreachYear).filter((y): y is number => y !== null);

@@ -76,6 +76,10 @@ describe('the 帝国データバンク table in full-reprice mode', () => {
           unshocked.years[0].ordinaryProfit) *
         100;
       expect(Math.abs(fall - fallPercent)).toBeLessThanOrEqual(0.1);
+      // The grid's summary column says the same.
+      expect(Math.abs(cell.summary.ordinaryProfitChange! * 100 + fallPercent)).toBeLessThanOrEqual(
+        0.1,
+      );
     },
   );
 });
