@@ -26,8 +26,7 @@ export function runCommand(
 ): string {
   const c = orInputError(path, parseCaseFile(readJsonFile(path)));
   const outcome = simulate(c, programsFor(c));
-  if (!outcome.ok) orInputError(path, outcome);
-  const results = (outcome as { ok: true; results: Results }).results;
+  const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
   if (options.jsonPath) {
     try {
       writeFileSync(options.jsonPath, JSON.stringify(resultsJson(c, results), null, 2));

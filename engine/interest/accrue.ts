@@ -13,17 +13,27 @@ import { RATE_SCALE } from './rate-units';
  * accrueFloor(100_000_000, 197_100 * 30, 365) // 162000
  */
 export function accrueFloor(balance: number, rateUnitsTimesDays: number, basis: number): number {
-  const x = (balance * rateUnitsTimesDays) / (basis * RATE_SCALE);
-  const whole = Math.floor(x);
-  const fraction = x - whole;
-  // The estimate's error is below 1e-15 × x; 1e-6 is far outside it for any x < 1e9 yen.
-  if (fraction > 1e-6 && fraction < 1 - 1e-6 && x < 1e9) return whole;
-  return exactFloorInterest(balance, rateUnitsTimesDays, basis * RATE_SCALE);
+  const denominator = basis * RATE_SCALE;
+  return floorEstimate(
+    balance,
+    rateUnitsTimesDays,
+    denominator,
+    (balance * rateUnitsTimesDays) / denominator,
+  );
 }
 
-/** Interest without rounding (rounding "none"). */
-export function accrueExact(balance: number, rateUnitsTimesDays: number, basis: number): number {
-  return (balance * rateUnitsTimesDays) / (basis * RATE_SCALE);
+/**
+ * floor(balance × k / d) from a floating estimate of the quotient: the estimate's floor when
+ * it is clearly away from a whole yen (its error is below 1e-15 × x, far inside 1e-6 for any
+ * x < 1e9 yen), the exact integer division otherwise. The amortization kernel passes its own
+ * estimate (a multiplication by the reciprocal); accrueFloor a division.
+ */
+export function floorEstimate(balance: number, k: number, d: number, estimate: number): number {
+  const whole = Math.floor(estimate);
+  const fraction = estimate - whole;
+  return fraction > 1e-6 && fraction < 0.999999 && estimate < 1e9
+    ? whole
+    : exactFloorInterest(balance, k, d);
 }
 
 const SPLIT = 1e6;

@@ -11,7 +11,7 @@ import {
   resolveTerms,
   withOverrides,
 } from './catalog';
-import { ProgramIssue, checkEligibility } from './eligibility';
+import { ProgramIssue, ProgramRequest, checkEligibility } from './eligibility';
 
 /**
  * The variant of a program a strategy's loan takes: the case's JFC unit where terms differ by
@@ -52,52 +52,59 @@ function toIssue(loanId: string, programId: string, issue: ProgramIssue): Eligib
   };
 }
 
+/** One new loan of a strategy, as the eligibility rules see it. */
+interface NewLoan {
+  loanId: string;
+  programId: string;
+  request: Omit<ProgramRequest, 'unit' | 'purpose'>;
+  privateBankSupport: boolean;
+}
+
 function eligibility(
   find: Find,
   c: Case,
   book: StrategyBook,
   statusQuo: { debtRepaymentYears: number | null },
 ): EligibilityIssue[] {
-  const unit = c.profile.jfcUnit;
-  const facts = (privateBankSupport: boolean) => ({
-    debtRepaymentYears: statusQuo.debtRepaymentYears,
-    hasCrisisEraDebt: c.facts.hasCrisisEraDebt,
-    hasImprovementPlan: c.facts.hasImprovementPlan,
-    privateBankSupport,
-  });
-  const issues: EligibilityIssue[] = [];
-  for (const r of book.refinancings) {
-    const program = find(r.programId)!;
-    const result = checkEligibility(
-      program,
-      {
+  const newLoans: NewLoan[] = [
+    ...book.refinancings.map((r) => ({
+      loanId: r.newLoanId,
+      programId: r.programId,
+      request: {
         amountYen: r.amount,
         termMonths: r.termMonths,
         graceMonths: r.graceMonths,
-        ...selectionFor(program, unit),
         replacedRemainingMonths: r.replacedRemainingMonths,
         drawdownDate: c.asOf,
       },
-      facts(false),
-    );
-    issues.push(...result.issues.map((i) => toIssue(r.newLoanId, r.programId, i)));
-  }
-  for (const loan of book.capital) {
-    const program = find(loan.programId)!;
-    const result = checkEligibility(
-      program,
-      {
+      privateBankSupport: false,
+    })),
+    ...book.capital.map((loan) => ({
+      loanId: loan.id,
+      programId: loan.programId,
+      request: {
         amountYen: loan.amount,
         termMonths: loan.termMonths,
         graceMonths: 0,
-        ...selectionFor(program, unit),
         drawdownDate: loan.startDate,
       },
-      facts(loan.privateBankSupport),
+      privateBankSupport: loan.privateBankSupport,
+    })),
+  ];
+  return newLoans.flatMap(({ loanId, programId, request, privateBankSupport }) => {
+    const program = find(programId)!;
+    const result = checkEligibility(
+      program,
+      { ...request, ...selectionFor(program, c.profile.jfcUnit) },
+      {
+        debtRepaymentYears: statusQuo.debtRepaymentYears,
+        hasCrisisEraDebt: c.facts.hasCrisisEraDebt,
+        hasImprovementPlan: c.facts.hasImprovementPlan,
+        privateBankSupport,
+      },
     );
-    issues.push(...result.issues.map((i) => toIssue(loan.id, loan.programId, i)));
-  }
-  return issues;
+    return result.issues.map((i) => toIssue(loanId, programId, i));
+  });
 }
 
 /**

@@ -89,10 +89,12 @@ export function projectCase(
   for (const s of seniorSchedules)
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
 
-  const capital = book.capital.map((loan) => ({
-    loan,
-    ...monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F'),
-  }));
+  const capital = book.capital.map((loan) => {
+    const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F');
+    // Plan-grid month of each payment (payment k at months[k − 1]), computed once.
+    const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
+    return { loan, days, months };
+  });
   const pool = emptyLossPool(c.base.lossCarryForward);
   let cash = c.base.cash + book.newMoney;
   let bookNetAssets = c.base.bookNetAssets;
@@ -100,6 +102,8 @@ export function projectCase(
   let inventory = c.base.inventory;
   const payables = c.base.payables;
   let previousProfitable = c.base.ordinaryProfit > 0;
+  const baseWorkingAssets = c.base.receivables + c.base.inventory;
+  const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
   const years: ProjectedYear[] = [];
 
   for (let t = 0; t < horizon; t++) {
@@ -119,22 +123,23 @@ export function projectCase(
     let capitalPrincipal = 0;
     let capitalDebt = 0;
     let recognised = 0;
-    for (const { loan, dates, days } of capital) {
+    for (const { loan, days, months } of capital) {
       // Priced only while it runs: a matured loan has no rate to decide.
       let units = -1;
-      for (let k = 1; k < dates.length; k++) {
-        const m = monthKeyOfDay(dates[k]) - firstMonth - t * 12;
+      for (let k = 1; k <= months.length; k++) {
+        const m = months[k - 1] - t * 12;
         if (m < 0 || m >= 12) continue;
         // The loan's own year (0 = its first twelve months) at the year's first payment.
         if (units < 0)
           units = toRateUnits(capitalRate(loan, Math.floor((k - 1) / 12), previousProfitable));
         const i = accrueFloor(loan.amount, units * days[k - 1], 365);
-        const p = k === dates.length - 1 ? loan.amount : 0;
+        const p = k === months.length ? loan.amount : 0;
         capitalMonthly[m] += i + p;
         capitalInterest += i;
         capitalPrincipal += p;
       }
-      const remaining = dates.length - 1 - monthsPaidBy(dates, monthKey(fiscalYear, endMonth));
+      // Payments still to come after this fiscal year's last month.
+      const remaining = months.filter((m) => m >= (t + 1) * 12).length;
       if (remaining > 0) {
         capitalDebt += loan.amount;
         recognised += recognizedCapital(loan.amount, remaining);
@@ -173,8 +178,6 @@ export function projectCase(
     cash = Math.round(cash);
     bookNetAssets += netIncome;
     // Working capital grows with the plan's change, split by the base year's mix.
-    const baseWorkingAssets = c.base.receivables + c.base.inventory;
-    const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
     receivables += plan.workingCapitalChange * receivableShare;
     inventory += plan.workingCapitalChange * (1 - receivableShare);
     const seniorDebt = monthDebt[t * 12 + 11];
@@ -222,13 +225,6 @@ function monthKeyOfDay(day: EpochDay): number {
 
 function monthLabel(key: number): string {
   return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Payments made on or before the end of month `key`. */
-function monthsPaidBy(dates: Int32Array, key: number): number {
-  let paid = 0;
-  for (let k = 1; k < dates.length; k++) if (monthKeyOfDay(dates[k]) <= key) paid++;
-  return paid;
 }
 
 /** Adds a schedule's flows onto the plan's month grid; `debt` gets the balance after each month. */

@@ -22,6 +22,7 @@ export interface YearMeasures {
  * recognised as capital (債務償還年数 and EBITDA倍率 leave the recognised part out).
  */
 export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeasures[] {
+  const startingDebt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
   return years.map((y, t) => {
     const recognised = y.capitalDebt * y.capitalRecognition;
     const debt = y.seniorDebt + y.capitalDebt - recognised;
@@ -29,7 +30,7 @@ export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeas
     const totalAssets =
       c.base.totalAssets +
       (y.bookNetAssets - c.base.bookNetAssets) +
-      (y.seniorDebt + y.capitalDebt - debtAtBase(c));
+      (y.seniorDebt + y.capitalDebt - startingDebt);
     return {
       debtRepaymentYears: debtRepaymentYears({
         interestBearingDebt: debt,
@@ -83,9 +84,4 @@ export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeas
       }),
     };
   });
-}
-
-/** Interest-bearing debt at the start, from the stack (balances as of the analysis date). */
-function debtAtBase(c: Case): number {
-  return c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
 }

@@ -1,4 +1,4 @@
-import { exactFloorInterest } from '../interest/accrue';
+import { floorEstimate } from '../interest/accrue';
 import { RATE_SCALE } from '../interest/rate-units';
 import { annuityPayment } from './annuity-payment';
 
@@ -94,12 +94,7 @@ function periodInterest(
   roundYen: boolean,
 ): number {
   const x = balance * (rateTimesDays * perUnitDay);
-  if (!roundYen) return x;
-  const whole = Math.floor(x);
-  const fraction = x - whole;
-  return fraction > 1e-6 && fraction < 0.999999 && x < 1e9
-    ? whole
-    : exactFloorInterest(balance, rateTimesDays, denominator);
+  return roundYen ? floorEstimate(balance, rateTimesDays, denominator, x) : x;
 }
 
 function equalPrincipal(
