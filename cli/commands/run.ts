@@ -36,8 +36,44 @@ export function runCommand(
   }
   const text = resultsText(c, results);
   return options.detail
-    ? [text, ...results.cells.map((cell) => yearTable(c, cell))].join('\n\n')
+    ? [
+        text,
+        localBenchmarkTable(c, results.cells[0]),
+        ...results.cells.map((cell) => yearTable(c, cell)),
+      ].join('\n\n')
     : text;
+}
+
+/** The six ローカルベンチマーク indicators by year for one cell (the first: status quo, ±0). */
+function localBenchmarkTable(c: Case, cell: GridCell): string {
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  const rows = cell.years.map((y, t) => {
+    const b = cell.measures[t].localBenchmark;
+    return [
+      `${y.fiscalYear}年${c.profile.fiscalYearEndMonth}月期`,
+      pct(b.salesGrowth.value),
+      pct(b.operatingMargin.value),
+      b.laborProductivity.value === null
+        ? '—'
+        : `${formatYen(Math.round(b.laborProductivity.value / 1000))}千円`,
+      fmtRatio(b.ebitdaDebtMultiple.value, 1),
+      fmtRatio(b.workingCapitalMonths.value, 1),
+      pct(b.equityRatio.value),
+    ];
+  });
+  const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
+  return `ローカルベンチマーク / local benchmark — ${strategy.name} ${cell.shockLabel}\n${renderTable(
+    [
+      '決算期 / FY',
+      '売上高増加率',
+      '営業利益率',
+      '労働生産性',
+      'EBITDA有利子負債倍率',
+      '営業運転資本回転期間(月)',
+      '自己資本比率',
+    ],
+    rows,
+  )}`;
 }
 
 /** One cell year by year: the values behind each check. */
@@ -84,8 +120,15 @@ function cellRow(c: Case, cell: GridCell): string[] {
     fmtRatio(s.lowestDscr),
     s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
     s.failedChecks.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${s.failedChecks.join(',')}`,
-    s.eligible ? '' : '要件外',
+    eligibilityMark(strategy.actions.length > 0, cell),
   ];
+}
+
+/** ✗ when a program rule is broken, △ when one needs a look (a warning), — with no program. */
+function eligibilityMark(hasActions: boolean, cell: GridCell): string {
+  if (!hasActions) return '—';
+  if (!cell.summary.eligible) return '✗ 要件外';
+  return cell.eligibility.length > 0 ? '△ 要確認' : '✓';
 }
 
 function resultsText(c: Case, results: Results): string {
@@ -105,7 +148,7 @@ function resultsText(c: Case, results: Results): string {
         '最低DSCR',
         '債務償還年数(最終)',
         '判定 / checks',
-        '要件',
+        '制度要件 / eligible',
       ],
       results.cells.map((cell) => cellRow(c, cell)),
     ),

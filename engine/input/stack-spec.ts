@@ -10,6 +10,32 @@ import { readShock } from './shock-spec';
 
 const RULE_TYPES = ['fixed', 'floating', 'fixed-at-drawdown'] as const;
 
+/** The fields a stack loan may have; anything else is a typo worth reporting. */
+const STACK_LOAN_KEYS = [
+  'id',
+  'name',
+  'lender',
+  'principal',
+  'termMonths',
+  'graceMonths',
+  'method',
+  'dayCount',
+  'startDate',
+  'rounding',
+  'guaranteeFeeRate',
+  'rate',
+  'annualRate',
+] as const;
+const RATE_RULE_KEYS = [
+  'type',
+  'annualRate',
+  'index',
+  'spread',
+  'resetEveryMonths',
+  'nextResetDate',
+  'currentRate',
+] as const;
+
 /** A stack file: the debt stack and, optionally, its own list of shocks. */
 export interface StackFile {
   stack: DebtStack;
@@ -48,6 +74,7 @@ function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undef
   }
   const r = FieldReader.of(loan.raw('rate'), loan.path('rate'), errors);
   if (!r) return undefined;
+  r.rejectUnknown(RATE_RULE_KEYS);
   const type = r.oneOf('type', RULE_TYPES);
   if (type === 'fixed') {
     const annualRate = r.rate('annualRate');
@@ -91,6 +118,7 @@ function readStackLoan(
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
   const before = errors.length;
+  r.rejectUnknown(STACK_LOAN_KEYS);
   const withStart =
     r.has('startDate') || asOf === undefined
       ? r

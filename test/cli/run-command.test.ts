@@ -71,8 +71,31 @@ describe('rateshock run', () => {
     const { code, out } = runCli('run', LODGING, '--detail');
     expect(code).toBe(0);
     expect(out).toMatch(/現状維持 \/ status quo — \+1\.00%\n決算期 \/ FY +経常利益/);
-    // Five plan years per cell: 2 strategies × 5 shock columns = 10 tables.
-    expect(out.match(/^2031年3月期/gm)).toHaveLength(10);
+    // Five plan years per cell: 2 strategies × 5 shock columns = 10 tables, plus the
+    // ローカルベンチマーク table of the status quo.
+    expect(out.match(/^2031年3月期/gm)).toHaveLength(11);
+    expect(out).toMatch(/ローカルベンチマーク \/ local benchmark — 現状維持 \/ status quo ±0/);
+  });
+
+  test('the eligibility column: ✓ for the eligible refinancing, — for the status quo', () => {
+    const { out } = runCli('run', LODGING);
+    const line = (start: string) => out.split('\n').find((l) => l.startsWith(start))!;
+    expect(line('現状維持 / status quo').trimEnd()).toMatch(/—$/);
+    expect(line('危機対応後経営安定貸付 20年に一本化').trimEnd()).toMatch(/✓$/);
+  });
+
+  test('a misspelt field inside a loan or its rate rule is an error with a did-you-mean', () => {
+    const c = JSON.parse(readFileSync(LODGING, 'utf8'));
+    c.loans[0].graceMonth = 6;
+    c.loans[1].rate.sprad = 0.01;
+    const { code, err } = runCli('run', tempFile('case.json', c));
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /loans\[0\]\.graceMonth: is not a known field \(did you mean "graceMonths"\?\)/,
+    );
+    expect(err).toMatch(
+      /loans\[1\]\.rate\.sprad: is not a known field \(did you mean "spread"\?\)/,
+    );
   });
 
   test('an ineligible refinancing is flagged with the reason and the numbers', () => {
