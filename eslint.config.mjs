@@ -27,6 +27,27 @@ export default tseslint.config(
     },
   },
   {
+    // workbook/ is the sheet contract shared by the add-in and the CLI: engine only, no Node, no Office.
+    files: ['workbook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'exceljs'],
+              message: 'workbook/ is pure: readers and appliers live in cli/ and addin/.',
+            },
+            {
+              group: ['**/cli/**', '**/addin/**'],
+              message: 'workbook/ imports only the engine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       globals: {

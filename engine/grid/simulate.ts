@@ -3,7 +3,7 @@ import { RepriceMode, RateScenario } from '../rates/rate-rule';
 import { Shock, shockLabel } from '../rates/shock';
 import { FieldError } from '../input/field-reader';
 import { ProgramPricing, StrategyBook, applyStrategy } from '../strategy/apply-strategy';
-import { CapitalRateRule, ProjectedYear, projectCase } from '../projection/project';
+import { CapitalRateRule, Projection, ProjectedYear, projectCase } from '../projection/project';
 import { YearMeasures, yearMeasures } from '../projection/year-measures';
 import { CheckResult, planChecks } from '../checks/plan-checks';
 import { debtRepaymentYears } from '../measures/debt-repayment-years';
@@ -57,6 +57,10 @@ export interface GridCell {
   checks: CheckResult[];
   eligibility: EligibilityIssue[];
   summary: CellSummary;
+  /** The debt the strategy leaves, loan by loan (senior in `book.senior`'s order). */
+  book: StrategyBook;
+  /** The monthly flows behind the years: what a workbook's schedule sheet shows. */
+  schedules: Pick<Projection, 'seniorSchedules' | 'capitalFlows'>;
 }
 
 export interface Results {
@@ -116,7 +120,12 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     let unshockedProfit = 0;
     for (const shock of shocks) {
       for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
-        const { years } = projectCase(c, book, scenario(shock, mode), programs.capitalRate);
+        const { years, seniorSchedules, capitalFlows } = projectCase(
+          c,
+          book,
+          scenario(shock, mode),
+          programs.capitalRate,
+        );
         const measures = yearMeasures(c, years);
         const checks = planChecks(years, measures, c.thresholds);
         // Shocks come after the unshocked cell (shocks[0] is null).
@@ -134,6 +143,8 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
           measures,
           checks,
           eligibility,
+          book,
+          schedules: { seniorSchedules, capitalFlows },
           summary: {
             ...summarize(years, measures, checks, eligibility),
             ordinaryProfitChange: change,

@@ -53,9 +53,27 @@ export interface ProjectedYear {
   substantiveNetWorth: number;
 }
 
+/**
+ * A capital-type loan's payments as projected: interest is known only inside the plan (the
+ * rate of a year follows the previous year's result), so `periods` counts the payments filled.
+ */
+export interface CapitalFlows {
+  loan: CapitalLoan;
+  /** dates[0] = start; dates[k] = payment date of period k. */
+  dates: Int32Array;
+  /** Annual rate per period in 1e-7 units. */
+  rates: Float64Array;
+  interest: Float64Array;
+  principal: Float64Array;
+  /** Payments projected (those inside the plan's years). */
+  periods: number;
+}
+
 export interface Projection {
   years: ProjectedYear[];
+  /** The senior loans' schedules, in the order of the strategy book's `senior`. */
   seniorSchedules: Schedule[];
+  capitalFlows: CapitalFlows[];
 }
 
 /**
@@ -93,7 +111,16 @@ export function projectCase(
     const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F');
     // Plan-grid month of each payment (payment k at months[k − 1]), computed once.
     const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
-    return { loan, days, months };
+    const n = loan.termMonths;
+    const flows: CapitalFlows = {
+      loan,
+      dates,
+      rates: new Float64Array(n),
+      interest: new Float64Array(n),
+      principal: new Float64Array(n),
+      periods: months.filter((m) => m < horizon * 12).length,
+    };
+    return { loan, days, months, flows };
   });
   const pool = emptyLossPool(c.base.lossCarryForward);
   let cash = c.base.cash + book.newMoney;
@@ -123,7 +150,7 @@ export function projectCase(
     let capitalPrincipal = 0;
     let capitalDebt = 0;
     let recognised = 0;
-    for (const { loan, days, months } of capital) {
+    for (const { loan, days, months, flows } of capital) {
       // Priced only while it runs: a matured loan has no rate to decide.
       let units = -1;
       for (let k = 1; k <= months.length; k++) {
@@ -134,6 +161,9 @@ export function projectCase(
           units = toRateUnits(capitalRate(loan, Math.floor((k - 1) / 12), previousProfitable));
         const i = accrueFloor(loan.amount, units * days[k - 1], 365);
         const p = k === months.length ? loan.amount : 0;
+        flows.rates[k - 1] = units;
+        flows.interest[k - 1] = i;
+        flows.principal[k - 1] = p;
         capitalMonthly[m] += i + p;
         capitalInterest += i;
         capitalPrincipal += p;
@@ -210,7 +240,7 @@ export function projectCase(
       substantiveNetWorth: bookNetAssets + c.base.netAssetAdjustments + recognised,
     });
   }
-  return { years, seniorSchedules };
+  return { years, seniorSchedules, capitalFlows: capital.map((x) => x.flows) };
 }
 
 /** Months since year 0 (a month grid key) of the month (year, month). */

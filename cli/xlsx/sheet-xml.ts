@@ -1,0 +1,248 @@
+import {
+  Highlight,
+  PatchColumn,
+  PatchSheet,
+  PatchTable,
+  PatchValue,
+  isFormula,
+} from '../../workbook/patch';
+import { columnLetters } from '../../workbook/snapshot';
+import { CellStyle, StyleBook } from './styles';
+import { escapeXml } from './xml';
+
+/** A table part to add next to its sheet. */
+export interface TablePart {
+  id: number;
+  xml: string;
+}
+
+/** A list too long for an inline validation formula (Excel's limit is 255 characters). */
+export interface LongList {
+  values: readonly string[];
+  /** Set by the caller: the range holding the values, e.g. `'_lists'!$A$1:$A$12`. */
+  ref?: string;
+}
+
+export interface SheetContext {
+  styles: StyleBook;
+  /** Hands out workbook-wide unique table ids. */
+  nextTableId: () => number;
+  /** Returns a range reference for a list that is too long to inline. */
+  longList: (values: readonly string[]) => string;
+}
+
+/** Rows of empty cells kept under an input table, so a user's new rows get its dropdowns. */
+const VALIDATION_ROWS_BELOW = 500;
+
+const COLUMN_LETTERS: string[] = [];
+function letters(column: number): string {
+  return (COLUMN_LETTERS[column] ??= columnLetters(column));
+}
+
+/** One `<c>` element; null values write nothing. */
+function cellXml(ref: string, value: PatchValue, style: number): string {
+  const s = style ? ` s="${style}"` : '';
+  if (value === null || value === undefined) return style ? `<c r="${ref}"${s}/>` : '';
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
+  }
+  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === 'string') {
+    // Inline text is never read as a formula or a number: "=HYPERLINK(…)" stays text.
+    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
+  }
+  if (isFormula(value)) {
+    const f = `<f>${escapeXml(value.formula)}</f>`;
+    if (value.result === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof value.result === 'number') {
+      return `<c r="${ref}"${s}>${f}<v>${value.result}</v></c>`;
+    }
+    return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(value.result)}</v></c>`;
+  }
+  return '';
+}
+
+/** The cells of one row, gathered from the sheet's tables and free cells. */
+type RowCells = { column: number; xml: string }[];
+
+/**
+ * Writes a sheet's XML through `write` (in pieces: a 100,000-row schedule never becomes one
+ * string) and returns its table parts. Rows are produced in order from the tables and free
+ * cells without a cell object per value.
+ */
+export function writeSheetXml(
+  sheet: PatchSheet,
+  ctx: SheetContext,
+  write: (xml: string) => void,
+): TablePart[] {
+  const { styles } = ctx;
+  const free = new Map<number, RowCells>();
+  for (const cell of sheet.cells) {
+    const style = styles.index({ numberFormat: cell.numberFormat, bold: cell.bold });
+    const xml = cellXml(`${letters(cell.column)}${cell.row}`, cell.value, style);
+    if (!xml) continue;
+    const row = free.get(cell.row) ?? [];
+    row.push({ column: cell.column, xml });
+    free.set(cell.row, row);
+  }
+  const tableStyles = sheet.tables.map((t) => ({
+    header: styles.index({ header: true }),
+    columns: t.columns.map((c) => styles.index({ numberFormat: c.numberFormat } as CellStyle)),
+  }));
+  // Every row number that holds something, in order.
+  const rowNumbers = new Set<number>(free.keys());
+  sheet.tables.forEach((t) => {
+    for (let r = 0; r <= Math.max(t.rows.length, 1); r++) rowNumbers.add(t.row + r);
+  });
+  const sortedRows = [...rowNumbers].sort((a, b) => a - b);
+
+  const tables = sheet.tables.map((t) => tablePart(t, ctx.nextTableId()));
+  write(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      sheetViews(sheet) +
+      columnsXml(sheet) +
+      '<sheetData>',
+  );
+  for (const r of sortedRows) {
+    const cells: RowCells = [...(free.get(r) ?? [])];
+    sheet.tables.forEach((t, ti) => {
+      const offset = r - t.row;
+      if (offset < 0 || offset > Math.max(t.rows.length, 1)) return;
+      const st = tableStyles[ti];
+      if (offset === 0) {
+        t.columns.forEach((c, j) => {
+          const ref = `${letters(t.column + j)}${r}`;
+          cells.push({ column: t.column + j, xml: cellXml(ref, c.header, st.header) });
+        });
+        return;
+      }
+      const values = t.rows[offset - 1];
+      t.columns.forEach((_, j) => {
+        const ref = `${letters(t.column + j)}${r}`;
+        const xml = cellXml(ref, values ? (values[j] ?? null) : null, st.columns[j]);
+        if (xml) cells.push({ column: t.column + j, xml });
+      });
+    });
+    if (cells.length === 0) continue;
+    cells.sort((a, b) => a.column - b.column);
+    write(`<row r="${r}">${cells.map((c) => c.xml).join('')}</row>`);
+  }
+  write(
+    '</sheetData>' +
+      highlightsXml(sheet.highlights, styles) +
+      validationsXml(sheet.tables, ctx) +
+      (tables.length
+        ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdTable${i + 1}"/>`).join('')}</tableParts>`
+        : '') +
+      '</worksheet>',
+  );
+  return tables;
+}
+
+function sheetViews(sheet: PatchSheet): string {
+  const f = sheet.freeze;
+  if (!f || (f.rows === 0 && f.columns === 0)) {
+    return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  }
+  const topLeft = `${letters(f.columns + 1)}${f.rows + 1}`;
+  const pane = f.rows && f.columns ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane${f.columns ? ` xSplit="${f.columns}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    '</sheetView></sheetViews>'
+  );
+}
+
+function columnsXml(sheet: PatchSheet): string {
+  const widths = new Map<number, number>();
+  for (const [c, w] of Object.entries(sheet.columnWidths ?? {})) widths.set(Number(c), w);
+  for (const t of sheet.tables) {
+    t.columns.forEach((c, j) => {
+      if (c.width !== undefined) widths.set(t.column + j, c.width);
+    });
+  }
+  if (widths.size === 0) return '';
+  const cols = [...widths]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, w]) => `<col min="${c}" max="${c}" width="${w}" customWidth="1"/>`);
+  return `<cols>${cols.join('')}</cols>`;
+}
+
+function rangeRef(h: Highlight): string {
+  return `${letters(h.fromColumn)}${h.fromRow}:${letters(h.toColumn)}${h.toRow}`;
+}
+
+function highlightsXml(highlights: readonly Highlight[], styles: StyleBook): string {
+  return highlights
+    .map((h, i) => {
+      const topLeft = `${letters(h.fromColumn)}${h.fromRow}`;
+      const dxf = styles.dxf(h.style);
+      const rule =
+        'textContains' in h.when
+          ? `<cfRule type="containsText" dxfId="${dxf}" priority="${i + 1}" operator="containsText" text="${escapeXml(h.when.textContains)}"><formula>NOT(ISERROR(SEARCH("${escapeXml(h.when.textContains.replace(/"/g, '""'))}",${topLeft})))</formula></cfRule>`
+          : 'below' in h.when
+            ? `<cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}" operator="lessThan"><formula>${h.when.below}</formula></cfRule>`
+            : `<cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>TRUE</formula></cfRule>`;
+      return `<conditionalFormatting sqref="${rangeRef(h)}">${rule}</conditionalFormatting>`;
+    })
+    .join('');
+}
+
+function validationsXml(tables: readonly PatchTable[], ctx: SheetContext): string {
+  const items: string[] = [];
+  for (const t of tables) {
+    t.columns.forEach((c: PatchColumn, j) => {
+      if (!c.validationList && !c.description) return;
+      const col = letters(t.column + j);
+      const last = t.row + Math.max(t.rows.length, 1) + VALIDATION_ROWS_BELOW;
+      const sqref = `${col}${t.row + 1}:${col}${last}`;
+      const prompt = c.description
+        ? ` showInputMessage="1" promptTitle="${escapeXml(truncate(c.header, 32))}" prompt="${escapeXml(truncate(c.description, 255))}"`
+        : '';
+      if (c.validationList) {
+        const inline = `"${c.validationList.map((v) => v.replace(/"/g, '""')).join(',')}"`;
+        const needsRange = inline.length > 255 || c.validationList.some((v) => v.includes(','));
+        const formula = needsRange ? ctx.longList(c.validationList) : inline;
+        items.push(
+          `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${prompt} sqref="${sqref}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`,
+        );
+      } else {
+        items.push(`<dataValidation allowBlank="1"${prompt} sqref="${sqref}"/>`);
+      }
+    });
+  }
+  return items.length
+    ? `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`
+    : '';
+}
+
+function truncate(text: string, max: number): string {
+  return [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
+}
+
+function tablePart(t: PatchTable, id: number): TablePart {
+  const lastRow = t.row + Math.max(t.rows.length, 1);
+  const ref = `${letters(t.column)}${t.row}:${letters(t.column + t.columns.length - 1)}${lastRow}`;
+  const columns = t.columns
+    .map((c, j) => `<tableColumn id="${j + 1}" name="${escapeXml(tableColumnName(c.header))}"/>`)
+    .join('');
+  return {
+    id,
+    xml:
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0">` +
+      `<autoFilter ref="${ref}"/>` +
+      `<tableColumns count="${t.columns.length}">${columns}</tableColumns>` +
+      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+      '</table>',
+  };
+}
+
+/** Table column names are the header text with line breaks flattened (Excel's rule). */
+function tableColumnName(header: string): string {
+  return header.replace(/[\r\n]+/g, ' ');
+}

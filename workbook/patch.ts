@@ -1,0 +1,102 @@
+/**
+ * What the sheet contract hands to an applier (exceljs in the CLI, Office.js in the add-in):
+ * sheets, tables, values, formulas, formats, highlights and chart descriptions. Both appliers
+ * write the same patch, so the CLI's .xlsx and the add-in's workbook match cell for cell.
+ */
+
+/** A formula with the value the engine computed, for readers that do not recalculate. */
+export interface Formula {
+  /** Without the leading "=", A1 references, English function names (SUMIFS, IF, …). */
+  formula: string;
+  result: number | string | null;
+}
+
+/**
+ * A cell to write. Strings are always text, never parsed as a formula or a number (a lender
+ * named "=HYPERLINK(…)" or "+81…" stays a string); formulas are only ever `Formula` objects.
+ */
+export type PatchValue = string | number | boolean | null | Formula;
+
+export function isFormula(v: PatchValue): v is Formula {
+  return typeof v === 'object' && v !== null;
+}
+
+export interface PatchColumn {
+  /** Header text (bilingual: 日本語 / English). */
+  header: string;
+  /** Excel number format, e.g. `#,##0`, `0.00`, `0.000%`, `yyyy-mm-dd`, `@`. */
+  numberFormat?: string;
+  /** Column width in characters. */
+  width?: number;
+  /** Data-validation list: the cell accepts only these values (a dropdown in Excel). */
+  validationList?: readonly string[];
+  /** A short Japanese description (shown as the header's note / input message). */
+  description?: string;
+}
+
+/** An Excel table (ListObject) whose header row starts at (row, column), 1-based. */
+export interface PatchTable {
+  name: string;
+  row: number;
+  column: number;
+  columns: PatchColumn[];
+  rows: PatchValue[][];
+}
+
+/** A single cell outside tables (titles, notes, labels). */
+export interface PatchCell {
+  row: number;
+  column: number;
+  value: PatchValue;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export type HighlightStyle = 'pass' | 'fail' | 'warn';
+
+/**
+ * A conditional format over a rectangular range (1-based, inclusive): colour the cells whose
+ * text contains `textContains`, whose number is below `below`, or (`always`) every cell — a
+ * fill decided by the engine, e.g. the year a check first fails.
+ */
+export interface Highlight {
+  fromRow: number;
+  fromColumn: number;
+  toRow: number;
+  toColumn: number;
+  when: { textContains: string } | { below: number } | { always: true };
+  style: HighlightStyle;
+}
+
+/** A native chart the add-in draws (an .xlsx written by exceljs lists it in a note instead). */
+export interface ChartSpec {
+  title: string;
+  kind: 'column' | 'line';
+  /** The table whose columns are plotted. */
+  table: string;
+  /** Header of the category column (x axis). */
+  categories: string;
+  /** Headers of the plotted columns (one series each). */
+  series: string[];
+  /** Where the chart's top-left corner goes. */
+  row: number;
+  column: number;
+}
+
+export interface PatchSheet {
+  name: string;
+  tables: PatchTable[];
+  cells: PatchCell[];
+  /** Rows and columns frozen at the top and left. */
+  freeze?: { rows: number; columns: number };
+  highlights: Highlight[];
+  charts: ChartSpec[];
+  /** Widths in characters of columns outside tables, by 1-based column. */
+  columnWidths?: Record<number, number>;
+}
+
+export interface WorkbookPatch {
+  /** The product's own output sheets of any earlier run: removed before the patch is written. */
+  replaces: readonly string[];
+  sheets: PatchSheet[];
+}
