@@ -1,7 +1,5 @@
 import {
   CATALOG_PROGRAMS,
-  Case,
-  DEFAULT_THRESHOLDS,
   KernelTerms,
   simulate,
   RateScenario,
@@ -15,6 +13,8 @@ import {
   yearBasis,
 } from '../engine';
 import { BENCH_AS_OF, BENCH_INDEXES, syntheticBatch, syntheticStack } from './synthetic';
+import { syntheticCase } from './grid-case';
+import { workbookFigures } from './workbook';
 
 /**
  * `npm run bench [-- --json]`: throughput figures, not timed tests.
@@ -100,81 +100,7 @@ function stackFigures() {
 
 /** The whole grid of a 30-loan stack × 5 shocks (±0 + standard set) × 4 strategies over 20 years. */
 function gridFigures() {
-  const stack = syntheticStack(30, 7);
-  const ids = stack.loans.map((l) => l.id);
-  const c: Case = {
-    profile: { name: 'bench', sector: '', jfcUnit: 'sme', fiscalYearEndMonth: 3, employees: 50 },
-    asOf: stack.asOf,
-    base: {
-      revenue: 2e9,
-      operatingProfit: 1.2e8,
-      depreciation: 4e7,
-      nonOperatingIncome: 0,
-      nonOperatingExpense: 0,
-      interestIncome: 0,
-      ordinaryProfit: 9e7,
-      effectiveTaxRate: 0.3,
-      cash: 2e8,
-      receivables: 3e8,
-      inventory: 2e8,
-      payables: 2e8,
-      totalAssets: 2.5e9,
-      bookNetAssets: 3e8,
-      netAssetAdjustments: -1e8,
-      lossCarryForward: 0,
-    },
-    plan: Array.from({ length: 20 }, (_, t) => ({
-      revenue: 2e9 + t * 2e7,
-      operatingProfit: 1.2e8 + t * 2e6,
-      depreciation: 4e7,
-      capex: 3e7,
-      workingCapitalChange: 1e6,
-    })),
-    stack,
-    shocks: standardShocks(),
-    modes: ['realistic'],
-    strategies: [
-      { id: 'status-quo', name: 'status quo', actions: [] },
-      {
-        id: 'refinance',
-        name: 'crisis loan',
-        actions: [
-          {
-            kind: 'refinance',
-            select: { loanIds: ids.slice(0, 10) },
-            programId: 'crisis-recovery-stabilization',
-            termMonths: 240,
-            graceMonths: 12,
-          },
-        ],
-      },
-      {
-        id: 'dds',
-        name: 'DDS',
-        actions: [
-          {
-            kind: 'capital-loan',
-            mode: 'dds',
-            select: { loanIds: ids.slice(10, 15) },
-            programId: 'capital-subordinated',
-            amount: 5e7,
-            termMonths: 180,
-            privateBankSupport: true,
-          },
-        ],
-      },
-      {
-        id: 'reschedule',
-        name: 'reschedule',
-        actions: [
-          { kind: 'reschedule', select: { lender: 'bank 1' }, holidayMonths: 12, extendTerm: true },
-        ],
-      },
-    ],
-    thresholds: DEFAULT_THRESHOLDS,
-    programOverrides: {},
-    facts: { hasCrisisEraDebt: true, hasImprovementPlan: true },
-  };
+  const c = syntheticCase();
   const run = () => {
     const outcome = simulate(c, CATALOG_PROGRAMS);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -199,6 +125,7 @@ function main(): void {
     },
     stack: stackFigures(),
     grid: gridFigures(),
+    workbook: workbookFigures(),
   };
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(figures) + '\n');
@@ -213,6 +140,7 @@ function main(): void {
     `  annuity:         batch ${m(b.annuity.batchLoanMonthsPerSecond)} (${(b.annuity.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.annuity.kernelLoanMonthsPerSecond)}`,
     `stack 30 loans × 5 shocks (base + standard set): ${figures.stack.realisticMs.toFixed(2)} ms realistic, ${figures.stack.bothModesMs.toFixed(2)} ms both modes`,
     `grid 30 loans × 5 shocks × 4 strategies × 20 years (${figures.grid.cells} cells): ${figures.grid.warmMs.toFixed(1)} ms warm`,
+    `workbook of that grid: ${figures.workbook.scheduleRows.toLocaleString('en')} schedule rows, render ${figures.workbook.renderMs.toFixed(0)} ms + write .xlsx ${figures.workbook.writeMs.toFixed(0)} ms, ${(figures.workbook.bytes / 1e6).toFixed(1)} MB`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -14,6 +14,7 @@ import { InputError } from './read-input';
 import { scheduleCommand, ScheduleFormat } from './commands/schedule';
 import { shocksCommand } from './commands/shocks';
 import { runCommand } from './commands/run';
+import { templateCommand } from './commands/template';
 
 /** `--shocks 0.1,0.3` (percent points): parallel shocks of +0.1 % and +0.3 %. */
 function parseShockList(text: string): Shock[] {
@@ -103,13 +104,32 @@ export function buildProgram(io: Io): Command {
     .description(
       'a borrower case: every strategy under every shock, projected and checked / 借換・DDS・リスケの比較',
     )
-    .argument('<case.json>', 'case file (see scenarios/*.case.json)')
+    .argument('<case.json | input.xlsx>', 'case file (see scenarios/*.case.json) or input workbook')
+    .option(
+      '-o, --out <out.xlsx>',
+      'write the results workbook (with an input workbook: it plus the result sheets)',
+    )
     .option('--json <out.json>', 'write the full results (years, measures, checks) as JSON')
     .option('--detail', 'print every cell year by year / 年度別の明細')
-    .action((path: string, opts: { json?: string; detail?: boolean }) => {
+    .action((path: string, opts: { json?: string; out?: string; detail?: boolean }) => {
       const programs = (c: Case) => catalogPrograms(c.programOverrides);
-      write(runCommand(path, programs, { jsonPath: opts.json, detail: !!opts.detail }) + '\n');
+      write(
+        runCommand(path, programs, {
+          jsonPath: opts.json,
+          outPath: opts.out,
+          detail: !!opts.detail,
+        }) + '\n',
+      );
     });
+
+  program
+    .command('template')
+    .description('write the input workbook template / 入力テンプレートを作成')
+    .requiredOption('-o, --out <input.xlsx>', 'where to write the template')
+    .action((opts: { out: string }) => {
+      write(templateCommand(opts.out) + '\n');
+    });
+
 
   return program;
 }

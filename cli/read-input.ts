@@ -11,17 +11,21 @@ export class InputError extends Error {
   }
 }
 
-/** Reads and parses a JSON file, naming the file and the position of any syntax error. */
-export function readJsonFile(path: string): unknown {
-  let text: string;
+/** Reads a file's bytes, naming the file when it cannot be read. */
+export function readInputFile(path: string): Buffer {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(
       `${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`,
     );
   }
+}
+
+/** Reads and parses a JSON file, naming the file and the position of any syntax error. */
+export function readJsonFile(path: string): unknown {
+  const text = readInputFile(path).toString('utf8');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {

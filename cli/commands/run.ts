@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import {
   Case,
   GridCell,
@@ -8,33 +7,64 @@ import {
   parseCaseFile,
   simulate,
 } from '../../engine';
-import { InputError, orInputError, readJsonFile } from '../read-input';
+import { describeCellError, readCase, renderResults } from '../../workbook';
+import { InputError, orInputError, readInputFile, readJsonFile } from '../read-input';
 import { formatYen, renderTable } from '../terminal-table';
+import { writeFileAtomically } from '../write-output';
+import { readXlsxSnapshot } from '../xlsx/read-xlsx';
+import { writeXlsx } from '../xlsx/write-xlsx';
 
 export interface RunOptions {
   /** Writes the full results as JSON to this file. */
   jsonPath?: string;
+  /** Writes the results as a workbook (the input workbook plus the result sheets). */
+  outPath?: string;
   /** Prints each cell's figures year by year under the summary. */
   detail?: boolean;
 }
 
-/** `rateshock run <case.json>`: every strategy under every shock, as tables. */
+const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
+
+/** The case of a scenario file or an input workbook; every input error listed, by path or cell. */
+export function readCaseInput(path: string): { c: Case; workbook?: Buffer } {
+  if (!isWorkbook(path)) return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
+  const workbook = readInputFile(path);
+  let read;
+  try {
+    read = readCase(readXlsxSnapshot(workbook));
+  } catch (e) {
+    throw new InputError(`${path}: ${(e as Error).message}`);
+  }
+  if (!read.ok) {
+    const count = read.errors.length;
+    throw new InputError(
+      `${path}: ${count} input error${count === 1 ? '' : 's'} / 入力エラー ${count} 件 (nothing written / 出力なし)`,
+      read.errors.map(describeCellError),
+    );
+  }
+  return { c: read.case, workbook };
+}
+
+/** `rateshock run <case.json | input.xlsx>`: every strategy under every shock, as tables. */
 export function runCommand(
   path: string,
   programsFor: (c: Case) => ProgramSource,
   options: RunOptions,
 ): string {
-  const c = orInputError(path, parseCaseFile(readJsonFile(path)));
+  const { c, workbook } = readCaseInput(path);
   const outcome = simulate(c, programsFor(c));
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
-  if (options.jsonPath) {
-    try {
-      writeFileSync(options.jsonPath, JSON.stringify(resultsJson(c, results), null, 2));
-    } catch (e) {
-      throw new InputError(`${options.jsonPath}: cannot write the file (${(e as Error).message})`);
-    }
+  // Everything is computed before anything is written: an error leaves no file behind.
+  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  if (options.outPath) {
+    outputs.push([options.outPath, writeXlsx(renderResults(c, results), workbook)]);
   }
-  const text = resultsText(c, results);
+  if (options.jsonPath) {
+    outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
+  }
+  for (const [file, data] of outputs) writeFileAtomically(file, data);
+  const text =
+    resultsText(c, results) + (options.outPath ? `\n\n書き出し / written: ${options.outPath}` : '');
   return options.detail
     ? [
         text,

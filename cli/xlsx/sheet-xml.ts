@@ -39,6 +39,20 @@ function letters(column: number): string {
   return (COLUMN_LETTERS[column] ??= columnLetters(column));
 }
 
+// Schedules repeat a few strings (strategy, shock, loan, lender) on every row: escape each once.
+const INLINE_CACHE = new Map<string, string>();
+const INLINE_CACHE_LIMIT = 10_000;
+
+function inlineText(value: string): string {
+  let xml = INLINE_CACHE.get(value);
+  if (xml === undefined) {
+    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+    xml = `<is><t${space}>${escapeXml(value)}</t></is>`;
+    if (INLINE_CACHE.size < INLINE_CACHE_LIMIT) INLINE_CACHE.set(value, xml);
+  }
+  return xml;
+}
+
 /** One `<c>` element; null values write nothing. */
 function cellXml(ref: string, value: PatchValue, style: number): string {
   const s = style ? ` s="${style}"` : '';
@@ -49,8 +63,7 @@ function cellXml(ref: string, value: PatchValue, style: number): string {
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === 'string') {
     // Inline text is never read as a formula or a number: "=HYPERLINK(…)" stays text.
-    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
+    return `<c r="${ref}"${s} t="inlineStr">${inlineText(value)}</c>`;
   }
   if (isFormula(value)) {
     const f = `<f>${escapeXml(value.formula)}</f>`;

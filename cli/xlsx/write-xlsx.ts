@@ -1,4 +1,5 @@
-import { DeflateOptions, Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { AsyncFlateStreamHandler, Zip, ZipInputFile, strFromU8, strToU8, unzipSync } from 'fflate';
 import { PatchSheet, WorkbookPatch } from '../../workbook/patch';
 import { columnLetters } from '../../workbook/snapshot';
 import { StyleBook, baseStyleCounts } from './styles';
@@ -13,6 +14,35 @@ const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.ta
 
 /** Sheets the writer adds to hold dropdown lists too long to inline (hidden). */
 const LISTS_SHEET = '_lists';
+
+/**
+ * A zip entry deflated by Node's native zlib (several times faster than a JavaScript
+ * deflate on a 100,000-row sheet). Each pushed piece is compressed on its own and ends with a
+ * sync flush, so the pieces join into one valid deflate stream without holding the whole sheet.
+ */
+class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  size = 0;
+  crc = 0;
+  ondata?: AsyncFlateStreamHandler;
+
+  constructor(
+    readonly filename: string,
+    private readonly level: number,
+  ) {}
+
+  push(data: Uint8Array, final = false): void {
+    this.size += data.length;
+    this.crc = crc32(data, this.crc);
+    const compressed = deflateRawSync(data, {
+      level: this.level,
+      finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    });
+    this.ondata!(null, compressed, final);
+  }
+
+  terminate(): void {}
+}
 
 /** A workbook package being assembled: its unchanged parts and the edits to its XML. */
 interface Package {
@@ -40,11 +70,7 @@ export class XlsxWriteError extends Error {}
  *
  * Formulas carry their computed values; the workbook asks for a full recalculation on load.
  */
-export function writeXlsx(
-  patch: WorkbookPatch,
-  base?: Uint8Array,
-  level: DeflateOptions['level'] = 6,
-): Uint8Array[] {
+export function writeXlsx(patch: WorkbookPatch, base?: Uint8Array, level = 6): Uint8Array[] {
   const pkg = base ? openBase(base, patch) : freshPackage();
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
@@ -52,7 +78,7 @@ export function writeXlsx(
     chunks.push(data);
   });
   const addFile = (name: string, data: string | Uint8Array) => {
-    const entry = new ZipDeflate(name, { level });
+    const entry = new DeflatedEntry(name, level);
     zip.add(entry);
     entry.push(typeof data === 'string' ? strToU8(data) : data, true);
   };
@@ -88,12 +114,12 @@ export function writeXlsx(
     const n = nextPartNumber(pkg.partNames, 'xl/worksheets/sheet');
     const part = `xl/worksheets/sheet${n}.xml`;
     pkg.partNames.add(part);
-    const entry = new ZipDeflate(part, { level });
+    const entry = new DeflatedEntry(part, level);
     zip.add(entry);
     let buffer = '';
     const tables = writeSheetXml(sheet, ctx, (xml) => {
       buffer += xml;
-      if (buffer.length > 1 << 20) {
+      if (buffer.length > 1 << 22) {
         entry.push(strToU8(buffer));
         buffer = '';
       }

@@ -239,7 +239,7 @@ function readStrategy(
   };
 }
 
-function readThresholds(raw: unknown, errors: FieldError[]): Thresholds | undefined {
+function readThresholds(raw: unknown, unit: number, errors: FieldError[]): Thresholds | undefined {
   if (raw === undefined) return DEFAULT_THRESHOLDS;
   const r = FieldReader.of(raw, 'thresholds', errors);
   if (!r) return undefined;
@@ -277,7 +277,11 @@ function readThresholds(raw: unknown, errors: FieldError[]): Thresholds | undefi
       integer: true,
       fallback: d.solvencyWithinYears,
     })!,
-    minCash: r.number('minCash', { min: -MAX_AMOUNT, max: MAX_AMOUNT, fallback: d.minCash })!,
+    // An amount like every other: in the case's unit.
+    minCash: Math.round(
+      r.number('minCash', { min: -MAX_AMOUNT, max: MAX_AMOUNT, fallback: d.minCash / unit })! *
+        unit,
+    ),
     covenants: {
       noConsecutiveOrdinaryLoss: covenants?.raw('noConsecutiveOrdinaryLoss') === true,
       netAssetsFloorShare: covenants?.has('netAssetsFloorShare')
@@ -346,8 +350,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     minLength: 1,
   });
   if (plan && plan.length > 20) root.fail('plan', 'has more than 20 years');
-  const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth);
-  stack?.loans.forEach((loan) => (loan.terms.principal = Math.round(loan.terms.principal * unit)));
+  const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth, unit);
   const modes = root.has('modes')
     ? root.list('modes', (item, at) =>
         FieldReader.of({ mode: item }, at, errors)?.oneOf('mode', REPRICE_MODES),
@@ -357,7 +360,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const strategies = root.list('strategies', (item, at) =>
     readStrategy(item, at, position++, unit, errors),
   );
-  const thresholds = readThresholds(root.raw('thresholds'), errors);
+  const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
   const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
   f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);

@@ -20,10 +20,21 @@ export interface LoanSpec extends LoanTerms {
   resets: RateReset[];
 }
 
-/** Reads the terms every loan has; shared by loan files and debt stacks. */
-export function readLoanTerms(r: FieldReader): Partial<LoanTerms> {
+/**
+ * Reads the terms every loan has; shared by loan files and debt stacks. `unit` scales the
+ * principal (千円 = 1000) before the whole-yen check, so 1.5 百万円 is 1,500,000 yen.
+ */
+export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
   const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
-  const principal = r.number('principal', { min: 1, max: MAX_PRINCIPAL });
+  let entered = r.number('principal', { max: MAX_PRINCIPAL / unit });
+  if (entered !== undefined && entered <= 0)
+    entered = r.fail('principal', 'must be a positive amount');
+  // Scaled amounts are rounded to the yen only to undo binary fractions (1.1 × 1e6).
+  const scaled = entered === undefined ? undefined : entered * unit;
+  const principal =
+    scaled !== undefined && unit !== 1 && Math.abs(scaled - Math.round(scaled)) < 1e-6
+      ? Math.round(scaled)
+      : scaled;
   if (principal !== undefined && rounding === 'floor' && !Number.isInteger(principal)) {
     r.fail('principal', 'must be whole yen when rounding is "floor"');
   }

@@ -114,6 +114,7 @@ function readStackLoan(
   i: number,
   asOf: number | undefined,
   errors: FieldError[],
+  unit: number,
 ): StackLoan | undefined {
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
@@ -123,7 +124,7 @@ function readStackLoan(
     r.has('startDate') || asOf === undefined
       ? r
       : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
-  const terms = readLoanTerms(withStart);
+  const terms = readLoanTerms(withStart, unit);
   const rate = readRateRule(r, errors);
   if (errors.length > before || !rate) return undefined;
   return {
@@ -141,6 +142,7 @@ export function readDebtStack(
   r: FieldReader,
   errors: FieldError[],
   fiscalYearEndMonth: number | undefined,
+  unit = 1,
 ): { stack?: DebtStack; shocks?: Shock[] } {
   const asOf = r.date('asOf');
   const indexes = {} as IndexPaths;
@@ -156,10 +158,14 @@ export function readDebtStack(
     if (path) usedIndexes.add(name);
   }
   let position = 0;
-  const loans = r.list('loans', (item, at) => readStackLoan(item, at, position++, asOf, errors), {
-    required: true,
-    minLength: 1,
-  });
+  const loans = r.list(
+    'loans',
+    (item, at) => readStackLoan(item, at, position++, asOf, errors, unit),
+    {
+      required: true,
+      minLength: 1,
+    },
+  );
   loans?.forEach((loan, i) => {
     if ('index' in loan.rate && !usedIndexes.has(loan.rate.index)) {
       errors.push({

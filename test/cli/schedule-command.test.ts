@@ -67,7 +67,11 @@ describe('rateshock schedule', () => {
 
   test.each([
     ['missing principal', { ...loan, principal: undefined }, /principal: is required/],
-    ['negative balance', { ...loan, principal: -5 }, /principal: must be at least 1 \(value: -5\)/],
+    [
+      'negative balance',
+      { ...loan, principal: -5 },
+      /principal: must be a positive amount \(value: -5\)/,
+    ],
     [
       'grace not inside the term',
       { ...loan, graceMonths: 12 },

@@ -129,7 +129,7 @@ describe('rateshock shocks', () => {
     stack.loans[3].rate = { type: 'floating', index: 'libor' };
     const { code, err } = runCli('shocks', tempFile('stack.json', stack));
     expect(code).toBe(1);
-    expect(err).toMatch(/loans\[2\]\.principal: must be at least 1 \(value: -1\)/);
+    expect(err).toMatch(/loans\[2\]\.principal: must be a positive amount \(value: -1\)/);
     expect(err).toMatch(/loans\[3\]\.rate\.index: must be one of .*\(value: "libor"\)/);
   });
 

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { CATALOG_PROGRAMS, Results, parseCaseFile, simulate } from '../../engine';
+import { OUTPUT_SHEETS, PatchValue, WorkbookPatch, isFormula, renderResults } from '../../workbook';
+import { writeXlsx } from '../../cli/xlsx/write-xlsx';
+import {
+  cellNumber,
+  convertWithLibreOffice,
+  describeWithLibreOffice,
+} from '../support/libreoffice';
+
+// The lodging case refinances; the manufacturer's converts debt into a capital-type loan, whose
+// performance-linked interest rows are in the schedule too.
+const SCENARIOS = ['lodging-crisis-refinance', 'manufacturer-dds'];
+
+/** Every formula's cached result replaced by a decoy, so only a real recalculation passes. */
+function withDecoys(patch: WorkbookPatch): WorkbookPatch {
+  const decoy = (v: PatchValue): PatchValue => (isFormula(v) ? { ...v, result: -12345 } : v);
+  return {
+    ...patch,
+    sheets: patch.sheets.map((s) => ({
+      ...s,
+      tables: s.tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(decoy)) })),
+    })),
+  };
+}
+
+describe.each(SCENARIOS)('%s', (scenario) => {
+  describeWithLibreOffice('the results workbook recalculated by LibreOffice', () => {
+    let results: Results;
+    let fy: ExcelJS.Worksheet;
+    let summary: ExcelJS.Worksheet;
+
+    beforeAll(async () => {
+      const file = join(__dirname, `../../scenarios/${scenario}.case.json`);
+      const parsed = parseCaseFile(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed.ok) throw new Error('case');
+      const outcome = simulate(parsed.value, CATALOG_PROGRAMS);
+      if (!outcome.ok) throw new Error('simulate');
+      results = outcome.results;
+      const dir = mkdtempSync(join(tmpdir(), 'rateshock-recalc-'));
+      const path = join(dir, 'decoy.xlsx');
+      writeFileSync(
+        path,
+        Buffer.concat(writeXlsx(withDecoys(renderResults(parsed.value, results)))),
+      );
+      const { outputPath } = await convertWithLibreOffice(path);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(outputPath);
+      fy = wb.getWorksheet(OUTPUT_SHEETS.fiscalYears)!;
+      summary = wb.getWorksheet(OUTPUT_SHEETS.summary)!;
+    });
+
+    test('annual interest, fees, principal, 経常利益 and debt service: SUMIFS over the schedule equal the engine to the yen', () => {
+      let r = 2;
+      for (const cell of results.cells) {
+        for (const y of cell.years) {
+          expect(cellNumber(fy, `I${r}`)).toBe(y.interest);
+          expect(cellNumber(fy, `J${r}`)).toBe(y.guaranteeFees);
+          expect(cellNumber(fy, `N${r}`)).toBe(y.principal);
+          expect(cellNumber(fy, `O${r}`)).toBe(y.debtService);
+          expect(cellNumber(fy, `K${r}`)).toBeCloseTo(y.ordinaryProfit, 4);
+          r++;
+        }
+      }
+      expect(r - 2).toBe(results.cells.length * results.cells[0].years.length);
+    });
+
+    test('DSCR and 債務償還年数 recalculated equal the engine', () => {
+      let r = 2;
+      let checked = 0;
+      for (const cell of results.cells) {
+        cell.measures.forEach((m) => {
+          if (m.dscr.value !== null) {
+            expect(cellNumber(fy, `T${r}`)).toBeCloseTo(m.dscr.value, 10);
+            checked++;
+          }
+          if (m.debtRepaymentYears.value !== null) {
+            expect(cellNumber(fy, `S${r}`)).toBeCloseTo(m.debtRepaymentYears.value, 10);
+            checked++;
+          }
+          r++;
+        });
+      }
+      expect(checked).toBeGreaterThan(40);
+    });
+
+    test('the summary totals (SUMIFS over the fiscal years) and 債務償還年数 at plan end', () => {
+      // The by-cell table starts two rows under the matrix (title row, header row).
+      const header = 6 + results.strategies.length + 3;
+      results.cells.forEach((cell, i) => {
+        const r = header + 1 + i;
+        expect(summary.getCell(`A${r}`).value).toBe(cell.strategyId);
+        expect(cellNumber(summary, `E${r}`)).toBe(cell.summary.totalInterest);
+        expect(cellNumber(summary, `F${r}`)).toBe(cell.summary.totalDebtService);
+        expect(cellNumber(summary, `I${r}`)).toBeCloseTo(cell.summary.debtYearsAtEnd!, 10);
+      });
+    });
+  });
+});

@@ -1,0 +1,31 @@
+/** The product's own output sheets: replaced on each run, never the user's input sheets. */
+export const OUTPUT_SHEETS = {
+  summary: '結果サマリー',
+  fiscalYears: '年度別',
+  checks: 'チェック',
+  schedule: '返済予定表',
+  charts: 'グラフ',
+  monteCarlo: 'モンテカルロ',
+} as const;
+
+export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(OUTPUT_SHEETS);
+
+/** Excel serial day number of an epoch day (days since 1970-01-01 = serial 25569). */
+export function serialOfEpochDay(epochDay: number): number {
+  return epochDay + 25569;
+}
+
+/** A sheet name quoted for a formula reference: '年度別'!A1. */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+export const FORMATS = {
+  yen: '#,##0',
+  ratio: '0.00',
+  years: '0.0',
+  percent: '0.0%',
+  rate: '0.000%',
+  date: 'yyyy-mm-dd',
+  integer: '0',
+} as const;
