@@ -1,6 +1,7 @@
 /** The few XML helpers an .xlsx package needs: escaping out, entity decoding in. */
 
 // Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for an element body or a double-quoted attribute. */
