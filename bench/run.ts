@@ -14,6 +14,8 @@ import {
 } from '../engine';
 import { BENCH_AS_OF, BENCH_INDEXES, syntheticBatch, syntheticStack } from './synthetic';
 import { syntheticCase } from './grid-case';
+import { monteCarloFigures } from './montecarlo';
+import { portfolioFigures } from './portfolio';
 import { workbookFigures } from './workbook';
 
 /**
@@ -125,6 +127,8 @@ function main(): void {
     },
     stack: stackFigures(),
     grid: gridFigures(),
+    monteCarlo: monteCarloFigures(),
+    portfolio: portfolioFigures(),
     workbook: workbookFigures(),
   };
   if (process.argv.includes('--json')) {

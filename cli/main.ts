@@ -11,6 +11,8 @@ import {
   FieldError,
 } from '../engine';
 import { InputError } from './read-input';
+import { registerPortfolioCommands } from './commands/portfolio';
+import { registerMonteCarloCommand } from './commands/montecarlo';
 import { scheduleCommand, ScheduleFormat } from './commands/schedule';
 import { shocksCommand } from './commands/shocks';
 import { runCommand } from './commands/run';
@@ -130,6 +132,12 @@ export function buildProgram(io: Io): Command {
       write(templateCommand(opts.out) + '\n');
     });
 
+  // portfolio: many borrowers (CSV) × shocks; async (streams, worker threads).
+  registerPortfolioCommands(program, io);
+
+  // montecarlo: seeded short-rate (and revenue) paths over every strategy; a progress bar
+  // only when writing to a terminal.
+  registerMonteCarloCommand(program, io, io === TERMINAL && process.stderr.isTTY === true);
 
   return program;
 }

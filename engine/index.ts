@@ -31,3 +31,5 @@ export * from './grid/simulate';
 export * from './input/case-spec';
 export * from './measures';
 export * from './programs';
+export * from './montecarlo';
+export * from './portfolio';

@@ -15,3 +15,4 @@ export type { ReadCaseResult } from './read-case';
 export { inputTemplate, excelSerial, TEMPLATE_ROWS, TEMPLATE_VALUES } from './template';
 export { renderResults } from './render-results';
 export { OUTPUT_SHEETS, OUTPUT_SHEET_NAMES } from './output-sheets';
+export { renderMonteCarlo } from './render-monte-carlo';

@@ -1,0 +1,297 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { FIRM_COLUMNS, PortfolioResults, firmCsvLine } from '../../engine';
+import { registerPortfolioCommands } from '../../cli/commands/portfolio';
+import { buildProgram } from '../../cli/main';
+import { HAND_FIRMS } from '../engine/portfolio/hand-portfolio';
+import { tempFile } from '../support/temp-files';
+
+const ROOT = join(__dirname, '../..');
+
+/** Runs `rateshock <argv>` in-process and waits for the async command; returns its exit code. */
+async function rateshock(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  let code = 0;
+  const io = { out: (s: string) => (out += s), err: (s: string) => (err += s) };
+  const program = new Command('rateshock')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerPortfolioCommands(program, io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    code = e.exitCode === 0 ? 0 : 2;
+  }
+  return { code, out, err };
+}
+
+const HEADER = FIRM_COLUMNS.join(',');
+const handCsv = [HEADER, ...HAND_FIRMS.map(firmCsvLine)].join('\r\n') + '\r\n';
+
+function readJson(path: string): PortfolioResults {
+  return JSON.parse(readFileSync(path, 'utf8')) as PortfolioResults;
+}
+
+describe('rateshock portfolio (in-process)', () => {
+  test('is registered on the main program with its two subcommands', () => {
+    const io = { out: () => undefined, err: () => undefined };
+    const portfolio = buildProgram(io).commands.find((c) => c.name() === 'portfolio');
+    expect(portfolio?.commands.map((c) => c.name())).toEqual(['stress', 'generate']);
+  });
+
+  test('the three hand-worked firms: JSON results and the bilingual tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    const json = join(dir, 'out.json');
+    const csv = tempFile('firms.csv', '\uFEFF' + handCsv);
+    const { code, out, err } = await rateshock('portfolio', csv, '--shocks', '1', '--json', json);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const r = readJson(json);
+    expect(r.firms).toBe(3);
+    const [realistic, full] = r.cells;
+    // By hand (test/engine/portfolio/portfolio-stress.test.ts): 6,205,000 and 2,671,000 yen.
+    expect([full.mode, full.totalExtraInterest]).toEqual(['full-reprice', 6_205_000]);
+    expect([realistic.mode, realistic.totalExtraInterest]).toEqual(['realistic', 2_671_000]);
+    expect(full.turnedLossMaking.count).toBe(1);
+    expect(r.mostAffected!.firms.map((f) => [f.id, f.row])).toEqual([
+      ['A', 2],
+      ['B', 3],
+      ['C', 4],
+    ]);
+    expect(out).toContain('一斉改定');
+    expect(out).toContain('現実ベース');
+    // 6,205,000 ÷ 3 = 206.8万円 a firm; 6,205,000 ÷ 51,000,000 = △12.2 %; 1 firm of 3 turns 赤字.
+    expect(out).toMatch(/\+1\.00%\s+\+207万円\s+△12\.2%\s+33\.3% \(1\)/);
+    expect(out).toContain(`書き出し / written: ${json}`);
+  });
+
+  test('`portfolio stress <file>` is the same command as `portfolio <file>`', async () => {
+    const csv = tempFile('firms.csv', handCsv);
+    const a = await rateshock('portfolio', csv, '--mode', 'full-reprice', '--top', '0');
+    const b = await rateshock('portfolio', 'stress', csv, '--mode', 'full-reprice', '--top', '0');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out).not.toContain('現実ベース');
+    expect(a.out).not.toContain('影響の大きい企業');
+  });
+
+  const badCsv = [
+    HEADER,
+    firmCsvLine(HAND_FIRMS[0]),
+    firmCsvLine({ ...HAND_FIRMS[1], id: 'B' }).replace(',50000000,', ',5千万,'),
+    firmCsvLine(HAND_FIRMS[2]).replace(',36500000,', ',-36500000,'),
+  ].join('\n');
+
+  test('bad rows stop the run: exit 1, every error with its row and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    const json = join(dir, 'out.json');
+    const { code, out, err } = await rateshock(
+      'portfolio',
+      tempFile('bad.csv', badCsv),
+      '--json',
+      json,
+    );
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('2 input errors in 2 rows / 入力エラー 2 件 (2 行)');
+    expect(err).toContain('  - row 3, column ordinaryProfit: must be a number (value: "5千万")');
+    expect(err).toContain(
+      '  - row 4, column floatingBalance: must be at least 0 (value: -36500000)',
+    );
+    expect(existsSync(json)).toBe(false);
+  });
+
+  test('--skip-bad-rows reports them and stresses the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    const json = join(dir, 'out.json');
+    const file = tempFile('bad.csv', badCsv);
+    const { code, err } = await rateshock('portfolio', file, '--skip-bad-rows', '--json', json);
+    expect(code).toBe(0);
+    expect(err).toContain('skipped 2 bad rows (2 errors)');
+    expect(err).toContain('row 3, column ordinaryProfit');
+    const r = readJson(json);
+    expect(r.firms).toBe(1);
+    expect(r.skipped.rows).toBe(2);
+    expect(r.skipped.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'ordinaryProfit'],
+      [4, 'floatingBalance'],
+    ]);
+    // Firm A alone: +1 % full reprice costs it 3,650,000 yen.
+    expect(
+      r.cells.find((c) => c.shock === 0.01 && c.mode === 'full-reprice')!.totalExtraInterest,
+    ).toBe(3_650_000);
+  });
+
+  test('the error list is capped at 50, with a count of the rest', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      firmCsvLine({ ...HAND_FIRMS[0], id: `X${i}` }).replace(',3000000,', ',three million,'),
+    );
+    const { code, err } = await rateshock(
+      'portfolio',
+      tempFile('many.csv', [HEADER, ...lines].join('\n')),
+    );
+    expect(code).toBe(1);
+    expect(err.match(/^ {2}- row \d+, column ordinaryProfit/gm)).toHaveLength(50);
+    expect(err).toContain('  - … ほか 10 件 / and 10 more');
+    expect(err).toContain('row 51, column ordinaryProfit');
+    expect(err).not.toContain('row 52,');
+  });
+
+  test('a header without a required column, an empty file, a missing file', async () => {
+    const noCash = HEADER.replace(',cash,', ',cashh,');
+    const header = await rateshock('portfolio', tempFile('h.csv', `${noCash}\n`));
+    expect(header.code).toBe(1);
+    expect(header.err).toContain('the header row is not usable');
+    expect(header.err).toContain(
+      'row 1, column cashh: is not a known column (did you mean "cash"?)',
+    );
+    expect(header.err).toContain('row 1, column cash: is missing from the header (required)');
+
+    const empty = await rateshock('portfolio', tempFile('e.csv', '\n\n'));
+    expect([empty.code, empty.err]).toEqual([1, expect.stringContaining('the file is empty')]);
+    const onlyHeader = await rateshock('portfolio', tempFile('o.csv', `${HEADER}\n`));
+    expect([onlyHeader.code, onlyHeader.err]).toEqual([1, expect.stringContaining('no firms')]);
+    const missing = await rateshock('portfolio', join(tmpdir(), 'rateshock-no-such.csv'));
+    expect([missing.code, missing.err]).toEqual([1, expect.stringContaining('no such file')]);
+  });
+
+  test('usage errors exit 2', async () => {
+    const csv = tempFile('firms.csv', handCsv);
+    expect((await rateshock('portfolio', csv, '--shocks', 'abc')).code).toBe(2);
+    expect((await rateshock('portfolio', csv, '--mode', 'sometimes')).code).toBe(2);
+    expect((await rateshock('portfolio', csv, '--top', '-1')).code).toBe(2);
+    expect((await rateshock('portfolio', 'generate')).code).toBe(2); // -o is required
+  });
+
+  test('generate streams a seeded CSV: same seed, same bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    const [a, b, c] = ['a.csv', 'b.csv', 'c.csv'].map((f) => join(dir, f));
+    const first = await rateshock(
+      'portfolio',
+      'generate',
+      '--firms',
+      '500',
+      '--seed',
+      '42',
+      '-o',
+      a,
+    );
+    expect(first).toEqual({
+      code: 0,
+      out: `${a}: 500 社を書き出しました / wrote 500 firms (seed 42)\n`,
+      err: '',
+    });
+    await rateshock('portfolio', 'generate', '--firms', '500', '--seed', '42', '-o', b);
+    await rateshock('portfolio', 'generate', '--firms', '500', '--seed', '43', '-o', c);
+    const text = readFileSync(a, 'utf8');
+    expect(text.split('\n')).toHaveLength(502); // header, 500 firms, the final newline
+    expect(text.startsWith(`${HEADER}\nS000001,`)).toBe(true);
+    expect(readFileSync(b, 'utf8')).toBe(text);
+    expect(readFileSync(c, 'utf8')).not.toBe(text);
+    const bad = await rateshock('portfolio', 'generate', '-o', join(dir, 'no-dir', 'x.csv'));
+    expect([bad.code, bad.err]).toEqual([
+      1,
+      expect.stringContaining('cannot write the file (ENOENT)'),
+    ]);
+  });
+});
+
+/**
+ * The compiled command line, as users run it: worker threads start from the compiled worker
+ * next to the compiled command. Built into a temp directory (others may be rebuilding dist/).
+ */
+describe('rateshock portfolio (compiled, worker threads)', () => {
+  let main = '';
+  let dir = '';
+  const node = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [main, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      maxBuffer: 1 << 26,
+    });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-build-'));
+    // Type errors elsewhere in the tree do not stop tsc from writing the files.
+    spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        join(dir, 'build'),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    main = join(dir, 'build/cli/main.js');
+    if (!existsSync(join(dir, 'build/cli/commands/portfolio-worker.js')))
+      throw new Error('the build wrote no portfolio worker');
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('96,000 generated firms reproduce the 帝国データバンク table, identically on 1 and 2 workers', () => {
+    const csv = join(dir, 'firms.csv');
+    expect(node('portfolio', 'generate', '--firms', '96000', '--seed', '1', '-o', csv).code).toBe(
+      0,
+    );
+    const runs = [1, 2].map((workers) => {
+      const json = join(dir, `out-${workers}.json`);
+      const r = node('portfolio', csv, '--workers', String(workers), '--json', json);
+      expect([r.code, r.err]).toEqual([0, '']);
+      return { json: readFileSync(json, 'utf8'), out: r.out.replace(json, '') };
+    });
+    expect(runs[1].json).toBe(runs[0].json);
+    expect(runs[1].out).toBe(runs[0].out);
+
+    /*
+     * The study (domain.md §2): +68万 / +135万 / +271万 / +542万円 a firm; 経常利益 △2.1 / △4.2 /
+     * △8.5 / △16.9 %; 1.8 / 3.6 / 6.6 / 11.5 % turning loss-making; debt ≈ 2.7億円 at 1.04 %,
+     * 経常利益 ≈ 3,200万円. Tolerances: ±2万円 at +0.25 % and ±3 % at the other shocks; ±3 %
+     * on debt, ±5 % on 経常利益 and its fall, ±0.02 points on the rate, ±0.3 points on shares.
+     */
+    const r = JSON.parse(runs[0].json) as PortfolioResults;
+    expect(r.firms).toBe(96_000);
+    expect(Math.abs(r.averages.debt / 271_000_000 - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.averages.rate - 0.0104)).toBeLessThan(0.0002);
+    expect(Math.abs(r.averages.ordinaryProfit / 32_000_000 - 1)).toBeLessThan(0.05);
+    const full = r.cells.filter((c) => c.mode === 'full-reprice');
+    expect(full.map((c) => c.shock)).toEqual([0.0025, 0.005, 0.01, 0.02]);
+    expect(Math.abs(full[0].averageExtraInterest - 680_000)).toBeLessThanOrEqual(20_000);
+    const study = [
+      [680_000, 0.021, 0.018],
+      [1_350_000, 0.042, 0.036],
+      [2_710_000, 0.085, 0.066],
+      [5_420_000, 0.169, 0.115],
+    ];
+    full.forEach((c, i) => {
+      const [yen, fall, turned] = study[i];
+      expect(Math.abs(c.averageExtraInterest / yen - 1)).toBeLessThan(0.03);
+      expect(Math.abs(c.ordinaryProfitFall! / fall - 1)).toBeLessThan(0.05);
+      expect(Math.abs(c.turnedLossMaking.share - turned)).toBeLessThan(0.003);
+    });
+    // The table's first row, as the study prints it (to 0.1万円 here).
+    expect(runs[0].out).toMatch(/\+0\.25%\s+\+67\.8万円\s+△2\.1%\s+1\.8% \(1,752\)/);
+  });
+
+  test('bad rows: exit code 1 from the process; 0 with --skip-bad-rows', () => {
+    const lines = handCsv.split('\r\n');
+    lines[2] = lines[2].replace(',50000000,', ',lots,');
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, lines.join('\n'));
+    const stop = node('portfolio', file, '--workers', '2');
+    expect(stop.code).toBe(1);
+    expect(stop.err).toContain('row 3, column ordinaryProfit: must be a number (value: "lots")');
+    const skip = node('portfolio', file, '--workers', '2', '--skip-bad-rows');
+    expect(skip.code).toBe(0);
+    expect(skip.out).toContain('企業数 / firms 2');
+  });
+});
