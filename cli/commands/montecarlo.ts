@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import {
@@ -15,10 +14,13 @@ import {
   checkMonteCarloOptions,
   describeError,
   formatIsoDate,
-  parseCaseFile,
 } from '../../engine';
 import type { Io } from '../main';
-import { InputError, orInputError, readJsonFile } from '../read-input';
+import { orInputError } from '../read-input';
+import { readCaseInput } from './run';
+import { renderMonteCarlo } from '../../workbook';
+import { writeFileAtomically } from '../write-output';
+import { writeXlsx } from '../xlsx/write-xlsx';
 import { formatYen, renderTable } from '../terminal-table';
 import { defaultThreads, runMonteCarloParallel } from './montecarlo-parallel';
 
@@ -31,13 +33,15 @@ export interface MonteCarloCommandOptions {
   threads?: number;
   /** Writes the results as JSON to this file. */
   jsonPath?: string;
+  /** Writes the モンテカルロ sheet into this workbook (the input workbook's copy, when given one). */
+  outPath?: string;
   /** Shows a progress bar on stderr (only on a terminal). */
   progress: boolean;
 }
 
 /** `rateshock montecarlo <case.json>`: breach probabilities and bands, as tables. */
 export function monteCarloCommand(path: string, options: MonteCarloCommandOptions): string {
-  const c = orInputError(path, parseCaseFile(readJsonFile(path)));
+  const { c, workbook } = readCaseInput(path);
   const mc: MonteCarloOptions = {
     paths: options.paths,
     seed: options.seed,
@@ -61,14 +65,18 @@ export function monteCarloCommand(path: string, options: MonteCarloCommandOption
     bar?.stop();
   }
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
-  if (options.jsonPath) {
-    try {
-      writeFileSync(options.jsonPath, JSON.stringify(resultsJson(c, results), null, 2));
-    } catch (e) {
-      throw new InputError(`${options.jsonPath}: cannot write the file (${(e as Error).message})`);
-    }
+  // Everything is computed before anything is written: an error leaves no file behind.
+  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  if (options.outPath) {
+    outputs.push([options.outPath, writeXlsx(renderMonteCarlo(c, results), workbook)]);
   }
-  return resultsText(c, results);
+  if (options.jsonPath) {
+    outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
+  }
+  for (const [file, data] of outputs) writeFileAtomically(file, data);
+  return (
+    resultsText(c, results) + (options.outPath ? `\n\n書き出し / written: ${options.outPath}` : '')
+  );
 }
 
 function progressBar(): SingleBar {
@@ -264,6 +272,7 @@ interface RawOptions {
   paths: number;
   seed: number;
   json?: string;
+  out?: string;
   initialRate: number;
   longRunMean: number;
   meanReversion: number;
@@ -294,7 +303,11 @@ export function registerMonteCarloCommand(program: Command, io: Io, progress: bo
     .description(
       'a borrower case under simulated rate (and revenue) paths: probability of failing each check, percentile bands / モンテカルロ',
     )
-    .argument('<case.json>', 'case file (see scenarios/*.case.json)')
+    .argument('<case.json | input.xlsx>', 'case file (see scenarios/*.case.json) or input workbook')
+    .option(
+      '-o, --out <out.xlsx>',
+      'write the モンテカルロ sheet (with an input workbook: into its copy)',
+    )
     .option(
       '--paths <n>',
       `number of paths, 1 to ${MAX_PATHS.toLocaleString('en')}`,
@@ -384,6 +397,7 @@ export function registerMonteCarloCommand(program: Command, io: Io, progress: bo
           revenue,
           threads: opts.workers,
           jsonPath: opts.json,
+          outPath: opts.out,
           progress,
         }) + '\n',
       );

@@ -9,6 +9,7 @@ import {
   runMonteCarlo,
 } from '../../engine';
 import { runMonteCarloParallel } from '../../cli/commands/montecarlo-parallel';
+import { readXlsxSnapshot } from '../../cli/xlsx/read-xlsx';
 
 const LODGING = join(__dirname, '../../scenarios/lodging-crisis-refinance.case.json');
 const DDS = join(__dirname, '../../scenarios/manufacturer-dds.case.json');
@@ -158,6 +159,51 @@ describe('rateshock montecarlo', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain(option);
+  });
+
+  test('-o adds the モンテカルロ sheet to the results workbook of `run`, seed and probabilities as in --json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-mc-wb-'));
+    const results = join(dir, 'results.xlsx');
+    const withMc = join(dir, 'with-mc.xlsx');
+    expect(runCli('run', LODGING, '-o', results).code).toBe(0);
+    // The run's workbook holds no input tables, so the case comes from the JSON file.
+    const json = join(dir, 'mc.json');
+    const r = runCli(
+      'montecarlo',
+      LODGING,
+      '--paths',
+      '200',
+      '--seed',
+      '5',
+      '--json',
+      json,
+      '-o',
+      withMc,
+    );
+    expect(r.code).toBe(0);
+    const mc = JSON.parse(readFileSync(json, 'utf8'));
+    const snapshot = readXlsxSnapshot(readFileSync(withMc));
+    const checks = snapshot.tables.find((t) => t.name === 'RateShockMonteCarloChecks')!;
+    const dscr = checks.rows.find(
+      (row) => row[0] === 'status-quo' && String(row[2]).startsWith('DSCR'),
+    )!;
+    const expected = mc.strategies[0].checks.find((c: { id: string }) => c.id === 'dscr');
+    expect(dscr[4]).toBe(expected.probability);
+    expect(dscr[6]).toBe(expected.failures);
+    const bands = snapshot.tables.find((t) => t.name === 'RateShockMonteCarloBands')!;
+    expect(bands.rows).toHaveLength(mc.strategies.length * mc.fiscalYears.length * 6);
+    expect(snapshot.sheetNames).toEqual(['モンテカルロ']);
+
+    // Into a workbook of `run`: its sheets stay, the モンテカルロ sheet is added.
+    const both = join(dir, 'both.xlsx');
+    const input = join(dir, 'input.xlsx');
+    expect(runCli('template', '-o', input).code).toBe(0);
+    expect(runCli('run', input, '-o', results).code).toBe(0);
+    expect(runCli('montecarlo', results, '--paths', '50', '-o', both).code).toBe(0);
+    const names = readXlsxSnapshot(readFileSync(both)).sheetNames;
+    expect(names).toContain('結果サマリー');
+    expect(names).toContain('借入一覧');
+    expect(names[names.length - 1]).toBe('モンテカルロ');
   });
 
   test('a missing case file is an input error (exit 1)', () => {
