@@ -14,5 +14,6 @@ export { readCase } from './read-case';
 export type { ReadCaseResult } from './read-case';
 export { inputTemplate, excelSerial, TEMPLATE_ROWS, TEMPLATE_VALUES } from './template';
 export { renderResults } from './render-results';
-export { OUTPUT_SHEETS, OUTPUT_SHEET_NAMES } from './output-sheets';
+export { OUTPUT_SHEETS, OUTPUT_SHEET_NAMES, RESULT_SHEET_NAMES } from './output-sheets';
+export { renderPortfolio } from './render-portfolio';
 export { renderMonteCarlo } from './render-monte-carlo';

@@ -6,9 +6,19 @@ export const OUTPUT_SHEETS = {
   schedule: '返済予定表',
   charts: 'グラフ',
   monteCarlo: 'モンテカルロ',
+  portfolio: 'ポートフォリオ',
 } as const;
 
 export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(OUTPUT_SHEETS);
+
+/** The sheets `run` writes, in order. */
+export const RESULT_SHEET_NAMES: readonly string[] = [
+  OUTPUT_SHEETS.summary,
+  OUTPUT_SHEETS.fiscalYears,
+  OUTPUT_SHEETS.checks,
+  OUTPUT_SHEETS.schedule,
+  OUTPUT_SHEETS.charts,
+];
 
 /** Excel serial day number of an epoch day (days since 1970-01-01 = serial 25569). */
 export function serialOfEpochDay(epochDay: number): number {

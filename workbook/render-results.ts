@@ -4,7 +4,7 @@ import { columnLetters } from './snapshot';
 import {
   FORMATS,
   OUTPUT_SHEETS,
-  OUTPUT_SHEET_NAMES,
+  RESULT_SHEET_NAMES,
   serialOfEpochDay,
   sheetRef,
 } from './output-sheets';
@@ -26,7 +26,8 @@ export function renderResults(c: Case, results: Results): WorkbookPatch {
   const schedule = scheduleSheet(c, results);
   const fiscal = fiscalYearSheet(c, results, schedule.rows);
   return {
-    replaces: OUTPUT_SHEET_NAMES,
+    // A Monte Carlo sheet of an earlier run would describe another case: it goes too.
+    replaces: [...RESULT_SHEET_NAMES, OUTPUT_SHEETS.monteCarlo],
     sheets: [
       summarySheet(c, results, fiscal.lastRowOf),
       fiscal.sheet,

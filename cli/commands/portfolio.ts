@@ -1,5 +1,8 @@
 import { once } from 'node:events';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { renderPortfolio } from '../../workbook';
+import { writeFileAtomically } from '../write-output';
+import { writeXlsx } from '../xlsx/write-xlsx';
 import { finished } from 'node:stream/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -62,6 +65,8 @@ export interface PortfolioStressOptions {
   skipBadRows: boolean;
   workers?: number;
   jsonPath?: string;
+  /** Writes the ポートフォリオ sheet as a workbook. */
+  outPath?: string;
 }
 
 const MODE_TITLES: Record<RepriceMode, string> = {
@@ -231,9 +236,15 @@ export async function portfolioStressCommand(
       ].join('\n') + '\n',
     );
   }
-  if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify(results, null, 2) + '\n');
+  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  if (options.outPath) outputs.push([options.outPath, writeXlsx(renderPortfolio(results))]);
+  if (options.jsonPath) {
+    outputs.push([options.jsonPath, Buffer.from(JSON.stringify(results, null, 2) + '\n')]);
+  }
+  for (const [file, data] of outputs) writeFileAtomically(file, data);
   const text = portfolioText(path, results);
-  return options.jsonPath ? `${text}\n\n書き出し / written: ${options.jsonPath}` : text;
+  const written = outputs.map(([file]) => file).join(', ');
+  return written ? `${text}\n\n書き出し / written: ${written}` : text;
 }
 
 /** `rateshock portfolio generate`: a seeded synthetic portfolio, written as it is generated. */
@@ -320,6 +331,7 @@ export function registerPortfolioCommands(
     )
     .option('--top <n>', 'most affected borrowers listed (0: none)', parseCount(0, 1000), 20)
     .option('--json <out.json>', 'write the results as JSON')
+    .option('-o, --out <out.xlsx>', 'write the ポートフォリオ sheet as a workbook')
     .option('--skip-bad-rows', 'leave out rows with errors (listed) instead of stopping')
     .option(
       '--as-of <date>',
@@ -347,6 +359,7 @@ export function registerPortfolioCommands(
           mode: RepriceMode | 'both';
           top: number;
           json?: string;
+          out?: string;
           skipBadRows?: boolean;
           asOf?: number;
           units: AmountUnit;
@@ -370,6 +383,7 @@ export function registerPortfolioCommands(
                 skipBadRows: !!opts.skipBadRows,
                 workers: opts.workers,
                 jsonPath: opts.json,
+                outPath: opts.out,
               },
               io,
             ),

@@ -8,6 +8,7 @@ import { registerPortfolioCommands } from '../../cli/commands/portfolio';
 import { buildProgram } from '../../cli/main';
 import { HAND_FIRMS } from '../engine/portfolio/hand-portfolio';
 import { tempFile } from '../support/temp-files';
+import { readXlsxSnapshot } from '../../cli/xlsx/read-xlsx';
 
 const ROOT = join(__dirname, '../..');
 
@@ -68,6 +69,26 @@ describe('rateshock portfolio (in-process)', () => {
     // 6,205,000 ÷ 3 = 206.8万円 a firm; 6,205,000 ÷ 51,000,000 = △12.2 %; 1 firm of 3 turns 赤字.
     expect(out).toMatch(/\+1\.00%\s+\+207万円\s+△12\.2%\s+33\.3% \(1\)/);
     expect(out).toContain(`書き出し / written: ${json}`);
+  });
+
+  test('-o writes the ポートフォリオ sheet: the hand-worked figures in the 帝国データバンク shape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    const xlsx = join(dir, 'portfolio.xlsx');
+    const csv = tempFile('firms.csv', handCsv);
+    const { code } = await rateshock('portfolio', csv, '--shocks', '1', '-o', xlsx);
+    expect(code).toBe(0);
+    const snapshot = readXlsxSnapshot(readFileSync(xlsx));
+    expect(snapshot.sheetNames).toEqual(['ポートフォリオ']);
+    const table = snapshot.tables.find((t) => t.name === 'RateShockPortfolio')!;
+    const full = table.rows.find((r) => String(r[1]).startsWith('一斉改定'))!;
+    // 6,205,000 ÷ 3 firms; △(6,205,000 ÷ 51,000,000); 1 of 3 turns 赤字.
+    expect(full[0]).toBe('+1.00%');
+    expect(full[2]).toBeCloseTo(6_205_000 / 3, 6);
+    expect(full[3]).toBeCloseTo(-6_205_000 / 51_000_000, 12);
+    expect(full[4]).toBeCloseTo(1 / 3, 12);
+    expect(full[5]).toBe(1);
+    const top = snapshot.tables.find((t) => t.name === 'RateShockMostAffected')!;
+    expect(top.rows.map((r) => r[0])).toEqual(['A', 'B', 'C']);
   });
 
   test('`portfolio stress <file>` is the same command as `portfolio <file>`', async () => {

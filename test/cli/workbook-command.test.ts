@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { INPUT_SHEET_NAMES, OUTPUT_SHEET_NAMES } from '../../workbook';
+import { INPUT_SHEET_NAMES, RESULT_SHEET_NAMES } from '../../workbook';
 import { readXlsxSnapshot } from '../../cli/xlsx/read-xlsx';
 import { runCli } from './run-cli';
 
@@ -59,10 +59,7 @@ describe('rateshock template / run with workbooks', () => {
 
     const before = sheetParts(input);
     const after = sheetParts(out);
-    expect([...after.keys()]).toEqual([
-      ...INPUT_SHEET_NAMES,
-      ...OUTPUT_SHEET_NAMES.filter((n) => n !== 'モンテカルロ'),
-    ]);
+    expect([...after.keys()]).toEqual([...INPUT_SHEET_NAMES, ...RESULT_SHEET_NAMES]);
     for (const name of INPUT_SHEET_NAMES) {
       expect(Buffer.from(after.get(name)![0]).equals(Buffer.from(before.get(name)![0]))).toBe(true);
       expect(after.get(name)!.length).toBe(before.get(name)!.length);
@@ -139,8 +136,6 @@ describe('rateshock template / run with workbooks', () => {
       out,
     );
     expect(r.code).toBe(0);
-    expect([...sheetParts(out).keys()]).toEqual(
-      OUTPUT_SHEET_NAMES.filter((n) => n !== 'モンテカルロ'),
-    );
+    expect([...sheetParts(out).keys()]).toEqual(RESULT_SHEET_NAMES);
   });
 });
