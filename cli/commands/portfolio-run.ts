@@ -37,6 +37,8 @@ export interface PortfolioRunOptions {
   chunkLines?: number;
   /** Called as the file is read: bytes read so far, of `total`. */
   onProgress?: (read: number, total: number) => void;
+  /** How messages name the input (default: the path), e.g. a workbook's table read as CSV. */
+  label?: string;
 }
 
 export interface PortfolioRun {
@@ -159,11 +161,12 @@ export async function runPortfolioFile(
   path: string,
   options: PortfolioRunOptions,
 ): Promise<PortfolioRun> {
+  const name = options.label ?? path;
   let total: number;
   try {
     total = statSync(path).size;
   } catch (e) {
-    throw cannotRead(path, e);
+    throw cannotRead(name, e);
   }
   const stress = options.stress;
   const chunkLines = options.chunkLines ?? CHUNK_LINES;
@@ -210,7 +213,7 @@ export async function runPortfolioFile(
           : readFirmCsvHeader(split.cells, row);
       if ('errors' in read) {
         throw new InputError(
-          `${path}: the header row is not usable / 見出し行に誤りがあります`,
+          `${name}: the header row is not usable / 見出し行に誤りがあります`,
           rowErrorDetails(read.errors, read.errors.length),
         );
       }
@@ -232,7 +235,7 @@ export async function runPortfolioFile(
       try {
         step = await blocks.next();
       } catch (e) {
-        throw cannotRead(path, e);
+        throw cannotRead(name, e);
       }
       if (step.done) break;
       const parts = (carry + step.value).split('\n');
@@ -245,7 +248,7 @@ export async function runPortfolioFile(
     }
     if (carry !== '') await take(carry.endsWith('\r') ? carry.slice(0, -1) : carry);
     await flush();
-    if (sink === null) throw new InputError(`${path}: the file is empty / ファイルが空です`);
+    if (sink === null) throw new InputError(`${name}: the file is empty / ファイルが空です`);
     await (sink as ChunkSink).drain();
   } finally {
     stream.destroy();
@@ -254,13 +257,13 @@ export async function runPortfolioFile(
 
   if (errorCount > 0 && !options.skipBadRows) {
     throw new InputError(
-      `${path}: ${errorCount} input error${errorCount === 1 ? '' : 's'} in ${badRows} row${badRows === 1 ? '' : 's'} / 入力エラー ${errorCount} 件 (${badRows} 行) — fix them or pass --skip-bad-rows`,
+      `${name}: ${errorCount} input error${errorCount === 1 ? '' : 's'} in ${badRows} row${badRows === 1 ? '' : 's'} / 入力エラー ${errorCount} 件 (${badRows} 行) — fix them or pass --skip-bad-rows`,
       rowErrorDetails(errors, errorCount),
     );
   }
   if (sum.firms === 0) {
     throw new InputError(
-      `${path}: no firms to stress / 対象企業がありません`,
+      `${name}: no firms to stress / 対象企業がありません`,
       rowErrorDetails(errors, errorCount),
     );
   }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { renderPortfolio } from '../../workbook';
+import { withFirmsSheetAsCsv } from './portfolio-sheet';
 import { writeFileAtomically } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 import { finished } from 'node:stream/promises';
@@ -212,15 +213,18 @@ export async function portfolioStressCommand(
   io: Io,
 ): Promise<string> {
   const progress = progressBar();
-  let run;
-  try {
-    run = await runPortfolioFile(path, {
+  const stress = (file: string, label?: string) =>
+    runPortfolioFile(file, {
       stress: options.stress,
       unit: options.unit,
       skipBadRows: options.skipBadRows,
       workers: options.workers,
       onProgress: progress.onProgress,
+      label,
     });
+  let run;
+  try {
+    run = /\.xlsx$/i.test(path) ? await withFirmsSheetAsCsv(path, stress) : await stress(path);
   } finally {
     progress.stop();
   }

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { FIRM_COLUMNS, PortfolioResults, firmCsvLine } from '../../engine';
+import { FIRM_COLUMNS, PortfolioResults, firmCsvLine, splitCsvLine } from '../../engine';
+import { writeXlsx } from '../../cli/xlsx/write-xlsx';
 import { registerPortfolioCommands } from '../../cli/commands/portfolio';
 import { buildProgram } from '../../cli/main';
 import { HAND_FIRMS } from '../engine/portfolio/hand-portfolio';
@@ -32,6 +33,12 @@ async function rateshock(...argv: string[]): Promise<{ code: number; out: string
 }
 
 const HEADER = FIRM_COLUMNS.join(',');
+
+function splitCells(line: string): string[] {
+  const split = splitCsvLine(line);
+  if ('error' in split) throw new Error(split.error);
+  return split.cells;
+}
 const handCsv = [HEADER, ...HAND_FIRMS.map(firmCsvLine)].join('\r\n') + '\r\n';
 
 function readJson(path: string): PortfolioResults {
@@ -89,6 +96,59 @@ describe('rateshock portfolio (in-process)', () => {
     expect(full[5]).toBe(1);
     const top = snapshot.tables.find((t) => t.name === 'RateShockMostAffected')!;
     expect(top.rows.map((r) => r[0])).toEqual(['A', 'B', 'C']);
+  });
+
+  test('an .xlsx sheet of firms gives the CSV results; its errors name the sheet row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-'));
+    // The firms as an Excel table under two title rows (header on sheet row 3).
+    const rows = HAND_FIRMS.map((f) =>
+      splitCells(firmCsvLine(f)).map((cell) =>
+        cell !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell || null,
+      ),
+    );
+    const workbook = (cells: (string | number | null)[][]) =>
+      Buffer.concat(
+        writeXlsx({
+          replaces: [],
+          sheets: [
+            {
+              name: '先一覧',
+              cells: [{ row: 1, column: 1, value: '取引先 / firms' }],
+              tables: [
+                {
+                  name: 'Firms',
+                  row: 3,
+                  column: 1,
+                  columns: FIRM_COLUMNS.map((header) => ({ header })),
+                  rows: cells,
+                },
+              ],
+              highlights: [],
+              charts: [],
+            },
+          ],
+        }),
+      );
+    const xlsx = join(dir, 'firms.xlsx');
+    writeFileSync(xlsx, workbook(rows));
+    const fromSheet = join(dir, 'sheet.json');
+    const fromCsv = join(dir, 'csv.json');
+    expect((await rateshock('portfolio', xlsx, '--shocks', '1', '--json', fromSheet)).code).toBe(0);
+    const csv = tempFile('firms.csv', handCsv);
+    expect((await rateshock('portfolio', csv, '--shocks', '1', '--json', fromCsv)).code).toBe(0);
+    const a = readJson(fromSheet);
+    const b = readJson(fromCsv);
+    expect(a.cells).toEqual(b.cells);
+    expect(a.cells[1].totalExtraInterest).toBe(6_205_000);
+    // Firm B (data row 2, sheet row 5): text in ordinaryProfit.
+    const at = FIRM_COLUMNS.indexOf('ordinaryProfit');
+    const bad = rows.map((r) => [...r]);
+    bad[1][at] = '五千万';
+    writeFileSync(xlsx, workbook(bad));
+    const r = await rateshock('portfolio', xlsx);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${xlsx} (先一覧!Firms): 1 input error in 1 row`);
+    expect(r.err).toContain('row 5, column ordinaryProfit: must be a number (value: "五千万")');
   });
 
   test('`portfolio stress <file>` is the same command as `portfolio <file>`', async () => {
