@@ -9,6 +9,7 @@ import { Case } from '../case/case';
 import { StrategyBook } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear } from '../projection/project';
 import { corporateTax, emptyLossPool } from '../projection/corporate-tax';
+import { CashWalk, walkYearCash } from '../projection/year-cash';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { RatePathGrid } from './rate-paths';
 import { loanRateLayout } from './path-rates';
@@ -291,10 +292,12 @@ export function projectPath(
   const base = c.base;
   const y = s.years;
   const pool = emptyLossPool(base.lossCarryForward);
-  let cash = base.cash + p.newMoney;
   let bookNetAssets = base.bookNetAssets;
   let previousProfitable = base.ordinaryProfit > 0;
   const nonOperating = base.nonOperatingIncome + base.interestIncome - base.nonOperatingExpense;
+  const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
+  // Carries the cash from year to year.
+  const walk: CashWalk = { cash: base.cash + p.newMoney, lowestCash: 0, lowestMonth: 0 };
   for (let t = 0; t < p.horizon; t++) {
     const plan = c.plan[t];
     let revenue = plan.revenue;
@@ -318,29 +321,19 @@ export function projectPath(
     const ordinaryProfit = operatingProfit + nonOperating - interest - capitalInterest - fees;
     const tax = corporateTax(ordinaryProfit, base.effectiveTaxRate, pool).tax;
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
-    const operatingCash =
-      ordinaryProfit +
-      interest +
-      capitalInterest +
-      fees +
-      plan.depreciation -
-      plan.capex -
-      plan.workingCapitalChange;
-    let lowestCash = Infinity;
-    let lowestMonth = 0;
-    for (let m = 0; m < 12; m++) {
-      const g = t * 12 + m;
-      cash +=
-        operatingCash / 12 -
-        (monthInterest[g] + monthPrincipal[g] + monthFee[g]) -
-        p.capitalMonthly[slot * 12 + m];
-      if (m === 11) cash -= tax;
-      if (cash < lowestCash) {
-        lowestCash = cash;
-        lowestMonth = m;
-      }
-    }
-    cash = Math.round(cash);
+    walkYearCash(
+      walk,
+      plan,
+      t,
+      ordinaryProfit,
+      interest,
+      capitalInterest,
+      fees,
+      tax,
+      senior,
+      p.capitalMonthly,
+      slot * 12,
+    );
     const netIncome = ordinaryProfit - tax;
     bookNetAssets += netIncome;
     previousProfitable = ordinaryProfit > 0;
@@ -354,9 +347,9 @@ export function projectPath(
     y.netIncome[t] = netIncome;
     y.principal[t] = principal + capitalPrincipal;
     y.debtService[t] = debtService;
-    y.cash[t] = cash;
-    y.lowestCash[t] = Math.round(lowestCash);
-    y.lowestCashMonth[t] = lowestMonth;
+    y.cash[t] = walk.cash;
+    y.lowestCash[t] = walk.lowestCash;
+    y.lowestCashMonth[t] = walk.lowestMonth;
     y.seniorDebt[t] = yearEndDebt[t];
     y.bookNetAssets[t] = bookNetAssets;
     y.substantiveNetWorth[t] = bookNetAssets + base.netAssetAdjustments + p.capitalRecognised[t];

@@ -10,6 +10,7 @@ import { Case } from '../case/case';
 import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
 import { corporateTax, emptyLossPool } from './corporate-tax';
 import { recognizedCapital } from '../measures/capital-recognition';
+import { CashWalk, walkYearCash } from './year-cash';
 
 /** The rate of a capital-type loan for one year, decided by the previous fiscal year's result. */
 export type CapitalRateRule = (
@@ -123,7 +124,6 @@ export function projectCase(
     return { loan, days, months, flows };
   });
   const pool = emptyLossPool(c.base.lossCarryForward);
-  let cash = c.base.cash + book.newMoney;
   let bookNetAssets = c.base.bookNetAssets;
   let receivables = c.base.receivables;
   let inventory = c.base.inventory;
@@ -132,6 +132,9 @@ export function projectCase(
   const baseWorkingAssets = c.base.receivables + c.base.inventory;
   const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
   const years: ProjectedYear[] = [];
+  const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
+  // Carries the cash from year to year.
+  const walk: CashWalk = { cash: c.base.cash + book.newMoney, lowestCash: 0, lowestMonth: 0 };
 
   for (let t = 0; t < horizon; t++) {
     const plan = c.plan[t];
@@ -182,30 +185,19 @@ export function projectCase(
     const netIncome = ordinaryProfit - tax.tax;
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
 
-    // Cash month by month: operating cash before debt service arrives evenly; taxes at year end.
-    const operatingCash =
-      ordinaryProfit +
-      interest +
-      capitalInterest +
-      fees +
-      plan.depreciation -
-      plan.capex -
-      plan.workingCapitalChange;
-    let lowestCash = Infinity;
-    let lowestMonth = 0;
-    for (let m = 0; m < 12; m++) {
-      const g = t * 12 + m;
-      cash +=
-        operatingCash / 12 -
-        (monthInterest[g] + monthPrincipal[g] + monthFee[g]) -
-        capitalMonthly[m];
-      if (m === 11) cash -= tax.tax;
-      if (cash < lowestCash) {
-        lowestCash = cash;
-        lowestMonth = m;
-      }
-    }
-    cash = Math.round(cash);
+    walkYearCash(
+      walk,
+      plan,
+      t,
+      ordinaryProfit,
+      interest,
+      capitalInterest,
+      fees,
+      tax.tax,
+      senior,
+      capitalMonthly,
+      0,
+    );
     bookNetAssets += netIncome;
     // Working capital grows with the plan's change, split by the base year's mix.
     receivables += plan.workingCapitalChange * receivableShare;
@@ -227,9 +219,9 @@ export function projectCase(
       debtService,
       capex: plan.capex,
       workingCapitalChange: plan.workingCapitalChange,
-      cash,
-      lowestCash: Math.round(lowestCash),
-      lowestCashMonth: monthLabel(firstMonth + t * 12 + lowestMonth),
+      cash: walk.cash,
+      lowestCash: walk.lowestCash,
+      lowestCashMonth: monthLabel(firstMonth + t * 12 + walk.lowestMonth),
       seniorDebt,
       capitalDebt,
       capitalRecognition: capitalDebt > 0 ? recognised / capitalDebt : 0,
