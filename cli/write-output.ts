@@ -17,3 +17,15 @@ export function writeFileAtomically(path: string, data: Uint8Array | Uint8Array[
     throw new InputError(`${path}: cannot write the file (${(e as Error).message})`);
   }
 }
+
+/** A file to write: its path and its bytes (in pieces, as the .xlsx writer gives them). */
+export type Output = [path: string, data: Uint8Array | Uint8Array[]];
+
+/**
+ * Writes a command's outputs once everything is computed, each atomically; returns the line
+ * that tells the user where, or '' when there was nothing to write.
+ */
+export function writeOutputs(outputs: readonly Output[]): string {
+  for (const [path, data] of outputs) writeFileAtomically(path, data);
+  return outputs.length ? `書き出し / written: ${outputs.map(([path]) => path).join(', ')}` : '';
+}

@@ -13,7 +13,7 @@ export type { CaseJson } from './case-json';
 export { readCase } from './read-case';
 export type { ReadCaseResult } from './read-case';
 export { inputTemplate, excelSerial, TEMPLATE_ROWS, TEMPLATE_VALUES } from './template';
-export { renderResults } from './render-results';
+export { eligibilityMark, renderResults } from './render-results';
 export { OUTPUT_SHEETS, OUTPUT_SHEET_NAMES, RESULT_SHEET_NAMES } from './output-sheets';
 export { renderPortfolio } from './render-portfolio';
 export { renderMonteCarlo } from './render-monte-carlo';

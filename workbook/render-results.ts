@@ -256,7 +256,8 @@ function cellMark(cell: GridCell): string {
     : `✗ DSCR ${dscr} (${s.firstBreachYear ?? '—'}: ${s.failedChecks.join(', ')})`;
 }
 
-function eligibilityMark(c: Case, cell: GridCell): string {
+/** ✗ 要件外 when a program rule is broken, △ 要確認 for a warning, ✓ when met, — without a program loan. */
+export function eligibilityMark(c: Case, cell: GridCell): string {
   const strategy = c.strategies.find((s) => s.id === cell.strategyId)!;
   if (strategy.actions.length === 0) return '—';
   if (!cell.summary.eligible) return '✗ 要件外';

@@ -17,9 +17,9 @@ import {
 } from '../../engine';
 import type { Io } from '../main';
 import { orInputError } from '../read-input';
-import { readCaseInput } from './run';
+import { readCaseInput } from '../read-case-input';
 import { renderMonteCarlo } from '../../workbook';
-import { writeFileAtomically } from '../write-output';
+import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 import { formatYen, renderTable } from '../terminal-table';
 import { defaultThreads, runMonteCarloParallel } from './montecarlo-parallel';
@@ -66,17 +66,15 @@ export function monteCarloCommand(path: string, options: MonteCarloCommandOption
   }
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
   // Everything is computed before anything is written: an error leaves no file behind.
-  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  const outputs: Output[] = [];
   if (options.outPath) {
     outputs.push([options.outPath, writeXlsx(renderMonteCarlo(c, results), workbook)]);
   }
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
-  for (const [file, data] of outputs) writeFileAtomically(file, data);
-  return (
-    resultsText(c, results) + (options.outPath ? `\n\n書き出し / written: ${options.outPath}` : '')
-  );
+  const written = writeOutputs(outputs);
+  return resultsText(c, results) + (written ? `\n\n${written}` : '');
 }
 
 function progressBar(): SingleBar {

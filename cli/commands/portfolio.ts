@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { renderPortfolio } from '../../workbook';
 import { withFirmsSheetAsCsv } from './portfolio-sheet';
-import { writeFileAtomically } from '../write-output';
+import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 import { finished } from 'node:stream/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -240,15 +240,14 @@ export async function portfolioStressCommand(
       ].join('\n') + '\n',
     );
   }
-  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  const outputs: Output[] = [];
   if (options.outPath) outputs.push([options.outPath, writeXlsx(renderPortfolio(results))]);
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(results, null, 2) + '\n')]);
   }
-  for (const [file, data] of outputs) writeFileAtomically(file, data);
+  const written = writeOutputs(outputs);
   const text = portfolioText(path, results);
-  const written = outputs.map(([file]) => file).join(', ');
-  return written ? `${text}\n\n書き出し / written: ${written}` : text;
+  return written ? `${text}\n\n${written}` : text;
 }
 
 /** `rateshock portfolio generate`: a seeded synthetic portfolio, written as it is generated. */

@@ -1,17 +1,9 @@
-import {
-  Case,
-  GridCell,
-  ProgramSource,
-  Results,
-  formatIsoDate,
-  parseCaseFile,
-  simulate,
-} from '../../engine';
-import { describeCellError, readCase, renderResults } from '../../workbook';
-import { InputError, orInputError, readInputFile, readJsonFile } from '../read-input';
+import { Case, GridCell, ProgramSource, Results, formatIsoDate, simulate } from '../../engine';
+import { eligibilityMark, renderResults } from '../../workbook';
+import { orInputError } from '../read-input';
+import { readCaseInput } from '../read-case-input';
 import { formatYen, renderTable } from '../terminal-table';
-import { writeFileAtomically } from '../write-output';
-import { readXlsxSnapshot } from '../xlsx/read-xlsx';
+import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 
 export interface RunOptions {
@@ -21,28 +13,6 @@ export interface RunOptions {
   outPath?: string;
   /** Prints each cell's figures year by year under the summary. */
   detail?: boolean;
-}
-
-const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
-
-/** The case of a scenario file or an input workbook; every input error listed, by path or cell. */
-export function readCaseInput(path: string): { c: Case; workbook?: Buffer } {
-  if (!isWorkbook(path)) return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
-  const workbook = readInputFile(path);
-  let read;
-  try {
-    read = readCase(readXlsxSnapshot(workbook));
-  } catch (e) {
-    throw new InputError(`${path}: ${(e as Error).message}`);
-  }
-  if (!read.ok) {
-    const count = read.errors.length;
-    throw new InputError(
-      `${path}: ${count} input error${count === 1 ? '' : 's'} / 入力エラー ${count} 件 (nothing written / 出力なし)`,
-      read.errors.map(describeCellError),
-    );
-  }
-  return { c: read.case, workbook };
 }
 
 /** `rateshock run <case.json | input.xlsx>`: every strategy under every shock, as tables. */
@@ -55,16 +25,15 @@ export function runCommand(
   const outcome = simulate(c, programsFor(c));
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
   // Everything is computed before anything is written: an error leaves no file behind.
-  const outputs: [string, Uint8Array | Uint8Array[]][] = [];
+  const outputs: Output[] = [];
   if (options.outPath) {
     outputs.push([options.outPath, writeXlsx(renderResults(c, results), workbook)]);
   }
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
-  for (const [file, data] of outputs) writeFileAtomically(file, data);
-  const text =
-    resultsText(c, results) + (options.outPath ? `\n\n書き出し / written: ${options.outPath}` : '');
+  const written = writeOutputs(outputs);
+  const text = resultsText(c, results) + (written ? `\n\n${written}` : '');
   return options.detail
     ? [
         text,
@@ -150,15 +119,8 @@ function cellRow(c: Case, cell: GridCell): string[] {
     fmtRatio(s.lowestDscr),
     s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
     s.failedChecks.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${s.failedChecks.join(',')}`,
-    eligibilityMark(strategy.actions.length > 0, cell),
+    eligibilityMark(c, cell),
   ];
-}
-
-/** ✗ when a program rule is broken, △ when one needs a look (a warning), — with no program. */
-function eligibilityMark(hasActions: boolean, cell: GridCell): string {
-  if (!hasActions) return '—';
-  if (!cell.summary.eligible) return '✗ 要件外';
-  return cell.eligibility.length > 0 ? '△ 要確認' : '✓';
 }
 
 function resultsText(c: Case, results: Results): string {

@@ -1,0 +1,26 @@
+import { Case, parseCaseFile } from '../engine';
+import { describeCellError, readCase } from '../workbook';
+import { InputError, orInputError, readInputFile, readJsonFile } from './read-input';
+import { readXlsxSnapshot } from './xlsx/read-xlsx';
+
+const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
+
+/** The case of a scenario file or an input workbook; every input error listed, by path or cell. */
+export function readCaseInput(path: string): { c: Case; workbook?: Buffer } {
+  if (!isWorkbook(path)) return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
+  const workbook = readInputFile(path);
+  let read;
+  try {
+    read = readCase(readXlsxSnapshot(workbook));
+  } catch (e) {
+    throw new InputError(`${path}: ${(e as Error).message}`);
+  }
+  if (!read.ok) {
+    const count = read.errors.length;
+    throw new InputError(
+      `${path}: ${count} input error${count === 1 ? '' : 's'} / 入力エラー ${count} 件 (nothing written / 出力なし)`,
+      read.errors.map(describeCellError),
+    );
+  }
+  return { c: read.case, workbook };
+}
