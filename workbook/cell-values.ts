@@ -1,4 +1,5 @@
-import { formatIsoDate, parseIsoDate, toEpochDay } from '../engine';
+import { epochDayOfSerial } from './excel-serial';
+import { formatIsoDate, parseIsoDate } from '../engine';
 import { SnapshotValue } from './snapshot';
 
 /**
@@ -97,8 +98,6 @@ export function readRate(v: SnapshotValue): CellRead<number> | undefined {
   );
 }
 
-/** Excel's 1900 date system: serial 25569 is 1970-01-01 (serials after the fictitious 1900-02-29). */
-const EXCEL_EPOCH_OFFSET = 25569;
 const MAX_SERIAL = 2958465; // 9999-12-31
 
 const ERAS: Record<string, number> = { r: 2018, 令和: 2018, h: 1988, 平成: 1988 };
@@ -130,7 +129,7 @@ export function parseDateText(text: string): string | undefined {
 export function readDate(v: SnapshotValue): CellRead<string> | undefined {
   if (isBlank(v)) return undefined;
   if (typeof v === 'number' && v >= 61 && v <= MAX_SERIAL) {
-    return ok(formatIsoDate(Math.floor(v) - EXCEL_EPOCH_OFFSET + toEpochDay(1970, 1, 1)));
+    return ok(formatIsoDate(epochDayOfSerial(v)));
   }
   // A number that is no serial may be a date typed as digits: 20260331.
   const iso =

@@ -20,11 +20,6 @@ export const RESULT_SHEET_NAMES: readonly string[] = [
   OUTPUT_SHEETS.charts,
 ];
 
-/** Excel serial day number of an epoch day (days since 1970-01-01 = serial 25569). */
-export function serialOfEpochDay(epochDay: number): number {
-  return epochDay + 25569;
-}
-
 /** A sheet name quoted for a formula reference: '年度別'!A1. */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;

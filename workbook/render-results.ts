@@ -1,13 +1,8 @@
 import { Case, GridCell, Results, formatIsoDate, fiscalYearOf } from '../engine';
 import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './patch';
 import { columnLetters } from './snapshot';
-import {
-  FORMATS,
-  OUTPUT_SHEETS,
-  RESULT_SHEET_NAMES,
-  serialOfEpochDay,
-  sheetRef,
-} from './output-sheets';
+import { FORMATS, OUTPUT_SHEETS, RESULT_SHEET_NAMES, sheetRef } from './output-sheets';
+import { serialOfEpochDay } from './excel-serial';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 

@@ -1,4 +1,5 @@
-import { PROGRAMS, parseIsoDate, toEpochDay } from '../engine';
+import { serialOfEpochDay } from './excel-serial';
+import { PROGRAMS, parseIsoDate } from '../engine';
 import {
   FieldDef,
   INPUT_SHEETS,
@@ -22,7 +23,7 @@ import { PatchCell, PatchColumn, PatchSheet, PatchTable, PatchValue, WorkbookPat
 export function excelSerial(iso: string): number {
   const day = parseIsoDate(iso);
   if (day === null) throw new Error(`not a date: ${iso}`);
-  return day - toEpochDay(1970, 1, 1) + 25569;
+  return serialOfEpochDay(day);
 }
 
 /** Example rows of the row tables, by column key (missing keys are blank cells). */
