@@ -5,10 +5,15 @@ import {
   DEFAULT_THRESHOLDS,
   DEFAULT_YEN_SHORT_RATE_MODEL,
   MonteCarloOptions,
+  MonteCarloPlan,
   NO_REVENUE_SHOCK,
+  PathDraw,
+  RateScenario,
   StrategyBook,
   applyStrategy,
   parseCaseFile,
+  pathShock,
+  shockedRevenue,
   toEpochDay,
 } from '../../../engine';
 import { simpleCase, testPrograms } from '../projection/fixtures';
@@ -230,4 +235,32 @@ export function bookOf(c: Case, strategy: number, programs = testPrograms): Stra
   );
   if (errors.length) throw new Error(JSON.stringify(errors));
   return book;
+}
+
+/**
+ * One drawn path as the deterministic engine sees it: the case with the path's revenue shocks
+ * in its plan, and the path's rate moves as a shock — the independent reference a path is
+ * checked against.
+ */
+export function referencePath(
+  c: Case,
+  plan: MonteCarloPlan,
+  draw: PathDraw,
+  options: MonteCarloOptions,
+): { shocked: Case; scenario: RateScenario } {
+  return {
+    shocked: {
+      ...c,
+      plan: c.plan.map((year, t) => ({
+        ...year,
+        ...shockedRevenue(year, draw.factors[t], options.revenue.contributionMargin),
+      })),
+    },
+    scenario: {
+      indexes: c.stack.indexes,
+      shock: pathShock(plan.grid, draw.rates),
+      mode: 'realistic',
+      asOf: c.asOf,
+    },
+  };
 }

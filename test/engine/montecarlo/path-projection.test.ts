@@ -8,13 +8,11 @@ import {
   drawPath,
   evaluatePathChecks,
   pathLoanFlows,
-  pathShock,
   planChecks,
   prepareMonteCarlo,
   projectCase,
   projectPath,
   projectedYears,
-  shockedRevenue,
   yearMeasures,
 } from '../../../engine';
 import {
@@ -23,6 +21,7 @@ import {
   fragileCase,
   mcOptions,
   testPrograms,
+  referencePath,
   workshopCase,
 } from './mc-fixtures';
 
@@ -60,19 +59,7 @@ function compareOnPaths(
   for (let i = 0; i < paths; i++) {
     drawPath(plan, i, draw);
     plan.loans.loans.forEach((v, u) => pathLoanFlows(v, draw.deltas, rates, flows[u]));
-    const shocked: Case = {
-      ...c,
-      plan: c.plan.map((year, t) => ({
-        ...year,
-        ...shockedRevenue(year, draw.factors[t], options.revenue.contributionMargin),
-      })),
-    };
-    const scenario = {
-      indexes: c.stack.indexes,
-      shock: pathShock(plan.grid, draw.rates),
-      mode: 'realistic' as const,
-      asOf: c.asOf,
-    };
+    const { shocked, scenario } = referencePath(c, plan, draw, options);
     plan.strategies.forEach((s, k) => {
       const scratch = allocatePathScratch(s.prepared);
       projectPath(s.prepared, flows, draw.factors, options.revenue.contributionMargin, scratch);

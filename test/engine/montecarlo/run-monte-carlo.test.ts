@@ -33,6 +33,7 @@ import {
   fragileCase,
   mcOptions,
   testPrograms,
+  referencePath,
   workshopCase,
 } from './mc-fixtures';
 
@@ -267,19 +268,7 @@ describe('counting and bands', () => {
     );
     for (let i = 0; i < options.paths; i++) {
       drawPath(plan, i, draw);
-      const shocked: Case = {
-        ...c,
-        plan: c.plan.map((y, t) => ({
-          ...y,
-          ...shockedRevenue(y, draw.factors[t], options.revenue.contributionMargin),
-        })),
-      };
-      const scenario = {
-        indexes: c.stack.indexes,
-        shock: pathShock(plan.grid, draw.rates),
-        mode: 'realistic' as const,
-        asOf: c.asOf,
-      };
+      const { shocked, scenario } = referencePath(c, plan, draw, options);
       c.strategies.forEach((_, k) => {
         const { years } = projectCase(shocked, bookOf(c, k), scenario, testPrograms.capitalRate);
         planChecks(years, yearMeasures(shocked, years), c.thresholds).forEach((ch, j) => {
