@@ -48,6 +48,37 @@ export default tseslint.config(
     },
   },
   {
+    // addin/ runs in the browser: no Node built-ins, nothing of the CLI.
+    files: ['addin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'exceljs'],
+              message: 'addin/ runs in the browser.',
+            },
+            { group: ['**/cli/**'], message: 'addin/ imports the engine and the workbook only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Office.js is touched only in addin/office/ (one thin module, as in the yo office template).
+    files: ['addin/**/*.ts'],
+    ignores: ['addin/office/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Office.js lives in addin/office/.' },
+        { name: 'Office', message: 'Office.js lives in addin/office/.' },
+        { name: 'CustomFunctions', message: 'Office.js lives in addin/office/.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       globals: {
