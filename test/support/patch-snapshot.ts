@@ -7,8 +7,8 @@ import {
   WorkbookSnapshot,
   foldLabel,
   headerText,
-  isFormula,
   tableDef,
+  writtenSnapshot,
 } from '../../workbook';
 
 /**
@@ -17,19 +17,7 @@ import {
  * (or key, for key/value tables), the same edits the bad-input catalogue lists as data.
  */
 export function snapshotOfPatch(patch: WorkbookPatch): WorkbookSnapshot {
-  return {
-    sheetNames: patch.sheets.map((s) => s.name),
-    tables: patch.sheets.flatMap((s) =>
-      s.tables.map((t): SnapshotTable => ({
-        sheet: s.name,
-        name: t.name,
-        headerRow: t.row,
-        firstColumn: t.column,
-        headers: t.columns.map((c) => c.header),
-        rows: t.rows.map((r) => r.map((v) => (isFormula(v) ? v.result : v))),
-      })),
-    ),
-  };
+  return writtenSnapshot(patch.sheets);
 }
 
 export function cloneSnapshot(s: WorkbookSnapshot): WorkbookSnapshot {
