@@ -1,0 +1,224 @@
+import { STANDARD_SHOCK_SIZES } from '../../engine';
+import { describeCellError } from '../../workbook';
+import { el } from './dom';
+import { Language, MESSAGES, MessageKey } from './i18n';
+import type { Outcome, PaneActions, Stage } from './pane-actions';
+import { summaryTable } from './summary-table';
+
+export interface TaskPaneOptions {
+  actions: PaneActions;
+  language: Language;
+  /** Outside Excel: the pane runs on an in-memory workbook and says so. */
+  preview: boolean;
+  /** Workshop cases offered, by key, with their Japanese and English labels. */
+  scenarios: { key: string; ja: string; en: string }[];
+}
+
+/**
+ * Builds the task pane inside `root` and wires it to the actions. Every text is bound to a
+ * message key, so the language toggle rewrites texts without rebuilding the form.
+ */
+export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void {
+  const { actions } = options;
+  let language = options.language;
+  // Everything that shows text re-renders itself when the language changes.
+  const updaters: (() => void)[] = [];
+  const t = (key: MessageKey) => {
+    const node = document.createTextNode('');
+    const update = () => (node.textContent = MESSAGES[language][key]);
+    update();
+    updaters.push(update);
+    return node;
+  };
+  const applyLanguage = () => {
+    document.documentElement.lang = language;
+    updaters.forEach((update) => update());
+    renderOutcome();
+  };
+
+  const button = (key: MessageKey, id: string, onClick: () => Promise<void>) => {
+    const b = el('button', { type: 'button', id }, [t(key)]);
+    b.addEventListener('click', () => void guarded(onClick));
+    return b;
+  };
+  const checkbox = (id: string, checked: boolean, value = '') => {
+    const c = el('input', { type: 'checkbox', id, value });
+    c.checked = checked;
+    return c;
+  };
+
+  // ── Input: template and workshop cases ──
+  const scenarioSelect = el(
+    'select',
+    { id: 'scenario' },
+    options.scenarios.map((s) => el('option', { value: s.key }, [s.ja])),
+  );
+  updaters.push(() =>
+    options.scenarios.forEach((s, i) => {
+      scenarioSelect.options[i].textContent = language === 'ja' ? s.ja : s.en;
+    }),
+  );
+
+  // ── Shocks: the standard set ticked, more typed ──
+  const shockBoxes = STANDARD_SHOCK_SIZES.map((size) => {
+    const percent = Math.round(size * 1e4) / 100;
+    return { percent, box: checkbox(`shock-${percent}`, true, String(percent)) };
+  });
+  const customShocks = el('input', { type: 'text', id: 'custom-shocks', inputmode: 'decimal' });
+  updaters.push(() => (customShocks.placeholder = MESSAGES[language].customShocksPlaceholder));
+
+  // ── Strategies: read from the workbook; the first (status quo) always runs ──
+  const strategyList = el('div', { id: 'strategies', class: 'choices' });
+  let strategyIds: string[] | null = null;
+  const strategyBoxes: HTMLInputElement[] = [];
+  const showStrategies = (list: { id: string; name: string }[]) => {
+    strategyList.replaceChildren();
+    strategyBoxes.length = 0;
+    strategyIds = list.length > 0 ? list.map((s) => s.id) : null;
+    if (list.length === 0) strategyList.append(el('p', { class: 'hint' }, [t('noStrategies')]));
+    list.forEach((s, i) => {
+      const box = checkbox(`strategy-${s.id}`, true, s.id);
+      box.disabled = i === 0;
+      strategyBoxes.push(box);
+      strategyList.append(el('label', {}, [box, ` ${s.name}`]));
+    });
+  };
+  const refreshStrategies = async () => showStrategies(await actions.strategies());
+
+  // ── Monte Carlo ──
+  const mcEnabled = checkbox('mc-enabled', false);
+  const mcPaths = el('input', { type: 'text', id: 'mc-paths', value: '1000', inputmode: 'numeric' });
+  const mcSeed = el('input', { type: 'text', id: 'mc-seed', value: '1', inputmode: 'numeric' });
+
+  // ── Status: progress, message, errors, summary ──
+  const progress = el('progress', { id: 'progress', max: '1', value: '0' });
+  progress.hidden = true;
+  const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
+  const results = el('div', { id: 'results' });
+  let outcome: Outcome | null = null;
+  let stage: Stage | null = null;
+
+  function renderOutcome() {
+    const m = MESSAGES[language];
+    status.textContent = stage ? m[stage] : outcome ? messageText(outcome) : '';
+    status.className = outcome && !outcome.ok && !stage ? 'error' : '';
+    results.replaceChildren();
+    if (!outcome || stage) return;
+    if (outcome.errors && outcome.errors.length > 0) {
+      const list = el('ul', { class: 'errors', 'data-testid': 'errors' });
+      for (const e of outcome.errors) {
+        const item = el('button', { type: 'button', class: 'error-link' }, [
+          `${e.address}: ${language === 'ja' ? e.messageJa : e.messageEn}`,
+        ]);
+        item.title = describeCellError(e);
+        item.addEventListener('click', () => void guarded(() => actions.select(e)));
+        list.append(el('li', {}, [item]));
+      }
+      results.append(list);
+    }
+    if (outcome.summary) results.append(summaryTable(outcome.summary, m));
+  }
+  const messageText = (o: Outcome) =>
+    MESSAGES[language][o.message] + (o.detail ? `\n${o.detail}` : '');
+
+  const controls: HTMLElement[] = [];
+  async function guarded(action: () => Promise<void>) {
+    controls.forEach((c) => ((c as HTMLButtonElement).disabled = true));
+    try {
+      await action();
+    } catch (error) {
+      outcome = { ok: false, message: 'failed', detail: String((error as Error)?.message ?? error) };
+    } finally {
+      stage = null;
+      progress.hidden = true;
+      controls.forEach((c) => ((c as HTMLButtonElement).disabled = false));
+      renderOutcome();
+    }
+  }
+  const show = (o: Outcome) => {
+    outcome = o;
+  };
+
+  const runButton = button('run', 'run', async () => {
+    const chosen = strategyIds
+      ? strategyBoxes.filter((b) => b.checked).map((b) => b.value)
+      : null;
+    progress.hidden = false;
+    show(
+      await actions.run(
+        {
+          shockPercents: shockBoxes.filter((s) => s.box.checked).map((s) => s.percent),
+          customShocks: customShocks.value,
+          strategyIds: chosen,
+          monteCarlo: { enabled: mcEnabled.checked, paths: mcPaths.value, seed: mcSeed.value },
+        },
+        (s, share) => {
+          stage = s;
+          // Reading 0–10 %, computing 10–70 %, writing 70–100 %.
+          const base = { reading: 0, computing: 0.1, writing: 0.7 }[s];
+          const span = { reading: 0.1, computing: 0.6, writing: 0.3 }[s];
+          progress.value = base + span * share;
+          renderOutcome();
+        },
+      ),
+    );
+  });
+  const templateButton = button('createTemplate', 'create-template', async () => {
+    show(await actions.createTemplate());
+    await refreshStrategies();
+  });
+  const loadButton = button('loadScenario', 'load-scenario', async () => {
+    show(await actions.loadScenario(scenarioSelect.value));
+    await refreshStrategies();
+  });
+  const clearButton = button('clear', 'clear', async () => show(await actions.clear()));
+  const reloadButton = button('reloadStrategies', 'reload-strategies', refreshStrategies);
+  controls.push(runButton, templateButton, loadButton, clearButton, reloadButton);
+
+  const toggle = el('button', { type: 'button', id: 'language', class: 'link' }, [
+    t('toggleLanguage'),
+  ]);
+  toggle.addEventListener('click', () => {
+    language = language === 'ja' ? 'en' : 'ja';
+    applyLanguage();
+  });
+
+  const section = (heading: MessageKey, ...children: (Node | string)[]) =>
+    el('section', {}, [el('h2', {}, [t(heading)]), ...children]);
+  root.replaceChildren(
+    el('header', {}, [el('h1', {}, [t('title')]), toggle, el('p', { class: 'hint' }, [t('subtitle')])]),
+    ...(options.preview ? [el('p', { class: 'preview', id: 'preview' }, [t('previewMode')])] : []),
+    section(
+      'inputHeading',
+      templateButton,
+      el('label', { for: 'scenario' }, [t('scenarioLabel')]),
+      scenarioSelect,
+      loadButton,
+    ),
+    section(
+      'shocksHeading',
+      el(
+        'div',
+        { class: 'choices' },
+        shockBoxes.map((s) => el('label', {}, [s.box, ` +${s.percent.toFixed(2)}%`])),
+      ),
+      el('label', { for: 'custom-shocks' }, [t('customShocks')]),
+      customShocks,
+    ),
+    section('strategiesHeading', strategyList, reloadButton),
+    section(
+      'monteCarloHeading',
+      el('label', {}, [mcEnabled, ' ', t('monteCarloEnabled')]),
+      el('label', { for: 'mc-paths' }, [t('paths')]),
+      mcPaths,
+      el('label', { for: 'mc-seed' }, [t('seed')]),
+      mcSeed,
+    ),
+    el('div', { class: 'actions' }, [runButton, clearButton]),
+    progress,
+    status,
+    results,
+  );
+  applyLanguage();
+  void guarded(refreshStrategies);
+}

@@ -1,0 +1,129 @@
+import {
+  CellError,
+  INPUT_SHEET_NAMES,
+  OUTPUT_SHEETS,
+  RESULT_SHEET_NAMES,
+  inputTemplate,
+  normalizeText,
+  readCase,
+  scenarioTemplate,
+} from '../../workbook';
+import type { Compute } from '../compute/compute-client';
+import type { RunRequest, RunSummary } from '../compute/run-workbook';
+import type { WorkbookHost } from '../host/workbook-host';
+import type { MessageKey } from './i18n';
+
+/** What an action tells the pane to show: a message (by key, or engine text), errors, a summary. */
+export interface Outcome {
+  ok: boolean;
+  message: MessageKey;
+  /** Text added to the message (an engine or Excel error), in English. */
+  detail?: string;
+  errors?: CellError[];
+  summary?: RunSummary;
+}
+
+/** The choices in the pane, as typed. */
+export interface RunChoices {
+  /** Standard shocks ticked, in % (0.25 = +0.25 %). */
+  shockPercents: readonly number[];
+  /** Extra shocks typed, e.g. "0.75, 1.5". */
+  customShocks: string;
+  /** Strategies ticked (null: every strategy, when the list was never read). */
+  strategyIds: readonly string[] | null;
+  monteCarlo: { enabled: boolean; paths: string; seed: string };
+}
+
+export type Stage = 'reading' | 'computing' | 'writing';
+
+/** The sheets a run writes; Clear removes them and nothing else. */
+export const RUN_OUTPUT_SHEETS: readonly string[] = [...RESULT_SHEET_NAMES, OUTPUT_SHEETS.monteCarlo];
+
+/**
+ * The task pane's actions on a workbook, without the DOM: each reads or writes through the
+ * `WorkbookHost` and computes through `Compute`, so the same code runs in Excel, in a browser
+ * and in the tests. A run computes everything before writing anything: bad input writes nothing.
+ */
+export class PaneActions {
+  constructor(
+    private readonly host: WorkbookHost,
+    private readonly compute: Compute,
+    private readonly scenarios: Readonly<Record<string, unknown>>,
+  ) {}
+
+  /** Writes the blank input template, unless input sheets are there already (never overwrites). */
+  async createTemplate(): Promise<Outcome> {
+    const { sheetNames } = await this.host.readSnapshot();
+    if (sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n)))
+      return { ok: false, message: 'templateExists' };
+    await this.host.applyPatch(inputTemplate());
+    return { ok: true, message: 'templateCreated' };
+  }
+
+  /** Replaces the input sheets by a workshop case, and removes results that no longer match. */
+  async loadScenario(name: string): Promise<Outcome> {
+    const filled = scenarioTemplate(this.scenarios[name]);
+    if (!filled.ok) return { ok: false, message: 'failed', detail: filled.errors.join('\n') };
+    const replaces = [...INPUT_SHEET_NAMES, ...RUN_OUTPUT_SHEETS];
+    await this.host.applyPatch({ ...filled.patch, replaces });
+    return { ok: true, message: 'scenarioLoaded' };
+  }
+
+  /** The strategies the input sheets define (empty while the sheets do not read as a case). */
+  async strategies(): Promise<{ id: string; name: string }[]> {
+    const read = readCase(await this.host.readSnapshot());
+    return read.ok ? read.case.strategies.map(({ id, name }) => ({ id, name })) : [];
+  }
+
+  async run(
+    choices: RunChoices,
+    onStage: (stage: Stage, share: number) => void = () => {},
+  ): Promise<Outcome> {
+    const parsed = parseChoices(choices);
+    if ('message' in parsed) return { ok: false, message: parsed.message };
+    onStage('reading', 0);
+    const snapshot = await this.host.readSnapshot();
+    onStage('computing', 0);
+    const response = await this.compute({ snapshot, ...parsed }, (s) => onStage('computing', s));
+    if (!response.ok)
+      return response.message === undefined
+        ? { ok: false, message: 'inputErrors', errors: response.errors }
+        : { ok: false, message: 'failed', detail: response.message };
+    onStage('writing', 0);
+    await this.host.applyPatch(response.patch, (s) => onStage('writing', s));
+    return { ok: true, message: 'done', summary: response.summary };
+  }
+
+  async clear(): Promise<Outcome> {
+    const removed = await this.host.removeSheets(RUN_OUTPUT_SHEETS);
+    return { ok: true, message: removed.length > 0 ? 'cleared' : 'nothingToClear' };
+  }
+
+  /** Selects the cell an input error names. */
+  async select(error: CellError): Promise<void> {
+    await this.host.selectCell(error.sheet, error.row, error.column);
+  }
+}
+
+type ParsedChoices = Omit<RunRequest, 'snapshot'>;
+
+/** The pane's typed choices checked and converted, or the message naming what is wrong. */
+export function parseChoices(choices: RunChoices): ParsedChoices | { message: MessageKey } {
+  const custom = normalizeText(choices.customShocks)
+    .split(/[,、\s]+/)
+    .filter((t) => t !== '')
+    .map((t) => Number(t.replace(/^\+/, '').replace(/%$/, '')));
+  const percents = [...choices.shockPercents, ...custom];
+  if (percents.some((p) => !Number.isFinite(p) || p < -5 || p > 10)) return { message: 'badShock' };
+  // Sorted, each size once, and in decimals (+1.00 % → 0.01) without binary noise.
+  const shockSizes = [...new Set(percents)].sort((a, b) => a - b).map((p) => Math.round(p * 1e4) / 1e6);
+  let monteCarlo: ParsedChoices['monteCarlo'] = null;
+  if (choices.monteCarlo.enabled) {
+    const paths = Number(normalizeText(choices.monteCarlo.paths).replace(/,/g, ''));
+    const seed = Number(normalizeText(choices.monteCarlo.seed));
+    if (!Number.isInteger(paths) || paths < 100 || paths > 100_000) return { message: 'badPaths' };
+    if (!Number.isSafeInteger(seed) || seed < 0) return { message: 'badSeed' };
+    monteCarlo = { paths, seed };
+  }
+  return { shockSizes, strategyIds: choices.strategyIds, monteCarlo };
+}

@@ -1,0 +1,43 @@
+import type { RunSummary } from '../compute/run-workbook';
+import { el } from './dom';
+import type { Messages } from './i18n';
+
+/** The shock × strategy matrix: ✓/✗ and the lowest DSCR, eligibility under each strategy. */
+export function summaryTable(summary: RunSummary, m: Messages): HTMLTableElement {
+  const head = el('tr', {}, [
+    el('th', {}, [m.shockColumn]),
+    ...summary.strategies.map((s) => el('th', { title: s.id }, [s.name])),
+  ]);
+  const rows = summary.rows.map((row) =>
+    el('tr', {}, [
+      el('th', {}, [row.shockLabel]),
+      ...row.cells.map((c) =>
+        el(
+          'td',
+          {
+            class: c.pass ? 'pass' : 'fail',
+            title: c.failedChecks.length > 0 ? c.failedChecks.join(', ') : '',
+          },
+          [`${c.pass ? '✓' : '✗'} ${c.lowestDscr === null ? '—' : c.lowestDscr.toFixed(2)}`],
+        ),
+      ),
+    ]),
+  );
+  const eligibility = el('tr', {}, [
+    el('th', {}, [m.eligibility]),
+    ...summary.strategies.map((_, k) => el('td', {}, [summary.rows[0].cells[k].eligible])),
+  ]);
+  const monteCarlo = summary.monteCarloFailure
+    ? [
+        el('tr', {}, [
+          el('th', {}, [m.monteCarloRow]),
+          ...summary.monteCarloFailure.map((p) => el('td', {}, [`${(p * 100).toFixed(1)}%`])),
+        ]),
+      ]
+    : [];
+  return el('table', { class: 'summary', 'data-testid': 'summary' }, [
+    el('caption', {}, [`${summary.borrower} — ${m.summaryHeading}`]),
+    el('thead', {}, [head]),
+    el('tbody', {}, [...rows, eligibility, ...monteCarlo]),
+  ]);
+}

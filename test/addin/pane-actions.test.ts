@@ -1,0 +1,153 @@
+import type { Compute } from '../../addin/compute/compute-client';
+import { runWorkbook } from '../../addin/compute/run-workbook';
+import { MemoryWorkbook } from '../../addin/host/memory-workbook';
+import { PaneActions, RUN_OUTPUT_SHEETS, RunChoices, parseChoices } from '../../addin/taskpane/pane-actions';
+import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
+import { INPUT_SHEET_NAMES, LOANS, OUTPUT_SHEETS, RESULT_SHEET_NAMES } from '../../workbook';
+
+/**
+ * The task pane's actions on the in-memory workbook (the same WorkbookHost the Excel applier
+ * implements), with the engine called in-process instead of in the web worker.
+ */
+const inline: Compute = async (request, onProgress) => runWorkbook(request, onProgress);
+
+const CHOICES: RunChoices = {
+  shockPercents: [0.25, 0.5, 1, 2],
+  customShocks: '',
+  strategyIds: null,
+  monteCarlo: { enabled: false, paths: '1000', seed: '1' },
+};
+
+async function lodgingWorkbook() {
+  const book = new MemoryWorkbook();
+  const actions = new PaneActions(book, inline, WORKSHOP_SCENARIOS);
+  expect(await actions.loadScenario('lodging')).toMatchObject({ ok: true, message: 'scenarioLoaded' });
+  return { book, actions };
+}
+
+const principalColumn = LOANS.column + LOANS.columns.findIndex((c) => c.key === 'principal');
+
+describe('task pane actions', () => {
+  test('the template is written once and never over existing input sheets', async () => {
+    const book = new MemoryWorkbook();
+    const actions = new PaneActions(book, inline, WORKSHOP_SCENARIOS);
+    expect(await actions.createTemplate()).toEqual({ ok: true, message: 'templateCreated' });
+    expect(book.sheetNames()).toEqual(INPUT_SHEET_NAMES);
+    const before = await book.readSnapshot();
+    expect(await actions.createTemplate()).toEqual({ ok: false, message: 'templateExists' });
+    expect(await book.readSnapshot()).toEqual(before);
+  });
+
+  test('a workshop case loads into the input sheets and its strategies are listed', async () => {
+    const { actions } = await lodgingWorkbook();
+    const strategies = await actions.strategies();
+    expect(strategies.map((s) => s.id)).toEqual(
+      (WORKSHOP_SCENARIOS.lodging as { strategies: { id: string }[] }).strategies.map((s) => s.id),
+    );
+  });
+
+  test('a run writes the result sheets and returns the matrix; a second run replaces them', async () => {
+    const { book, actions } = await lodgingWorkbook();
+    const stages: string[] = [];
+    const first = await actions.run(CHOICES, (s) => stages.push(s));
+    expect(first.ok).toBe(true);
+    expect(stages[0]).toBe('reading');
+    expect(stages).toContain('computing');
+    expect(stages[stages.length - 1]).toBe('writing');
+    expect(book.sheetNames()).toEqual([...INPUT_SHEET_NAMES, ...RESULT_SHEET_NAMES]);
+    const summary = first.summary!;
+    expect(summary.rows.map((r) => r.shockLabel)).toHaveLength(5);
+    // Lodging's lesson: +1.00 % breaks the status quo's DSCR, the 20-year refinancing holds.
+    const plusOne = summary.rows.find((r) => r.shockLabel.includes('1.00'))!;
+    expect(plusOne.cells[0].pass).toBe(false);
+    expect(plusOne.cells[0].failedChecks).toContain('dscr');
+    expect(plusOne.cells[1].pass).toBe(true);
+    expect(plusOne.cells[1].lowestDscr!).toBeGreaterThanOrEqual(1);
+    await actions.run(CHOICES);
+    expect(book.sheetNames()).toEqual([...INPUT_SHEET_NAMES, ...RESULT_SHEET_NAMES]);
+  });
+
+  test('bad input: every error named by its cell, nothing written, and a click selects the cell', async () => {
+    const { book, actions } = await lodgingWorkbook();
+    await actions.run(CHOICES);
+    const before = RESULT_SHEET_NAMES.map((n) => book.sheet(n));
+    const inputBefore = INPUT_SHEET_NAMES.map((n) => book.sheet(n));
+    book.setCell('借入一覧', 6, principalColumn, 'abc');
+    const inputTyped = INPUT_SHEET_NAMES.map((n) => book.sheet(n));
+    const outcome = await actions.run(CHOICES);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toBe('inputErrors');
+    const [error] = outcome.errors!;
+    expect(error.address).toBe(`借入一覧!D6`);
+    expect(principalColumn).toBe(4);
+    expect(error.messageJa).toContain('数値');
+    // Result sheets of the earlier run and the input sheets are as they were.
+    expect(RESULT_SHEET_NAMES.map((n) => book.sheet(n))).toEqual(before);
+    expect(INPUT_SHEET_NAMES.map((n) => book.sheet(n))).toEqual(inputTyped);
+    expect(inputTyped).not.toEqual(inputBefore);
+    await actions.select(error);
+    expect(book.selection).toEqual({ sheet: '借入一覧', row: 6, column: 4 });
+  });
+
+  test('an engine failure writes nothing either', async () => {
+    const book = new MemoryWorkbook();
+    const failing: Compute = async () => {
+      throw new Error('worker crashed');
+    };
+    const actions = new PaneActions(book, failing, WORKSHOP_SCENARIOS);
+    await actions.loadScenario('lodging');
+    const before = await book.readSnapshot();
+    await expect(actions.run(CHOICES)).rejects.toThrow('worker crashed');
+    expect(await book.readSnapshot()).toEqual(before);
+  });
+
+  test('custom shocks and chosen strategies reach the engine; Monte Carlo adds its sheet', async () => {
+    const { book, actions } = await lodgingWorkbook();
+    const [statusQuo, refinance] = await actions.strategies();
+    const outcome = await actions.run({
+      shockPercents: [1],
+      customShocks: '０．７５、 +1.5%',
+      strategyIds: [refinance.id],
+      monteCarlo: { enabled: true, paths: '200', seed: '7' },
+    });
+    expect(outcome.ok).toBe(true);
+    const s = outcome.summary!;
+    expect(s.rows.map((r) => r.shockLabel)).toEqual(['±0', '+0.75%', '+1.00%', '+1.50%']);
+    expect(s.strategies.map((x) => x.id)).toEqual([statusQuo.id, refinance.id]);
+    expect(s.monteCarloFailure).toHaveLength(2);
+    for (const p of s.monteCarloFailure!) expect(p).toBeGreaterThanOrEqual(0);
+    expect(book.sheetNames()).toContain(OUTPUT_SHEETS.monteCarlo);
+  });
+
+  test('clear removes the run sheets only', async () => {
+    const { book, actions } = await lodgingWorkbook();
+    expect(await actions.clear()).toEqual({ ok: true, message: 'nothingToClear' });
+    await actions.run(CHOICES);
+    expect(await actions.clear()).toEqual({ ok: true, message: 'cleared' });
+    expect(book.sheetNames()).toEqual(INPUT_SHEET_NAMES);
+    expect(RUN_OUTPUT_SHEETS).not.toContain(OUTPUT_SHEETS.portfolio);
+  });
+});
+
+describe('parseChoices', () => {
+  test('standard and typed shocks: percent → decimal, sorted, each once, full-width accepted', () => {
+    expect(parseChoices({ ...CHOICES, customShocks: '１．５, 0.25 -0.1' })).toEqual({
+      shockSizes: [-0.001, 0.0025, 0.005, 0.01, 0.015, 0.02],
+      strategyIds: null,
+      monteCarlo: null,
+    });
+  });
+  test.each([
+    [{ customShocks: 'abc' }, 'badShock'],
+    [{ customShocks: '11' }, 'badShock'],
+    [{ monteCarlo: { enabled: true, paths: '99', seed: '1' } }, 'badPaths'],
+    [{ monteCarlo: { enabled: true, paths: '1.5', seed: '1' } }, 'badPaths'],
+    [{ monteCarlo: { enabled: true, paths: '1,000', seed: '-1' } }, 'badSeed'],
+  ])('%j → %s', (change, message) => {
+    expect(parseChoices({ ...CHOICES, ...change } as RunChoices)).toEqual({ message });
+  });
+  test('Monte Carlo paths with separators', () => {
+    const p = parseChoices({ ...CHOICES, monteCarlo: { enabled: true, paths: '10,000', seed: '42' } });
+    expect(p).toMatchObject({ monteCarlo: { paths: 10_000, seed: 42 } });
+  });
+});
