@@ -17,6 +17,7 @@ import { syntheticCase } from './grid-case';
 import { monteCarloFigures } from './montecarlo';
 import { portfolioFigures } from './portfolio';
 import { workbookFigures } from './workbook';
+import { addinFigures } from './addin';
 
 /**
  * `npm run bench [-- --json]`: throughput figures, not timed tests.
@@ -114,7 +115,7 @@ function gridFigures() {
   return { loans: 30, shocks: 5, strategies: 4, years: 20, cells, warmMs: seconds * 1e3 };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const figures = {
     node: process.version,
     batch: {
@@ -130,6 +131,7 @@ function main(): void {
     monteCarlo: monteCarloFigures(),
     portfolio: portfolioFigures(),
     workbook: workbookFigures(),
+    addin: await addinFigures(),
   };
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(figures) + '\n');
@@ -145,8 +147,22 @@ function main(): void {
     `stack 30 loans × 5 shocks (base + standard set): ${figures.stack.realisticMs.toFixed(2)} ms realistic, ${figures.stack.bothModesMs.toFixed(2)} ms both modes`,
     `grid 30 loans × 5 shocks × 4 strategies × 20 years (${figures.grid.cells} cells): ${figures.grid.warmMs.toFixed(1)} ms warm`,
     `workbook of that grid: ${figures.workbook.scheduleRows.toLocaleString('en')} schedule rows, render ${figures.workbook.renderMs.toFixed(0)} ms + write .xlsx ${figures.workbook.writeMs.toFixed(0)} ms, ${(figures.workbook.bytes / 1e6).toFixed(1)} MB`,
+    addinLine(figures.addin),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main();
+function addinLine(a: Awaited<ReturnType<typeof addinFigures>>): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const sizes =
+    'bundle' in a && a.bundle
+      ? `JS ${kb(a.bundle.totalGzipBytes)} gzip (${a.bundle.files.map((f) => `${f.file} ${kb(f.gzipBytes)}`).join(', ')})`
+      : '';
+  if ('skipped' in a) return `add-in: ${sizes} ${a.skipped}`;
+  return `add-in: ${sizes}; task pane ready in ${a.loadMs.toFixed(0)} ms (median of 5, headless Chromium, cold cache); lodging case run in the pane ${a.lodgingRunMs.toFixed(0)} ms`;
+}
+
+void main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exitCode = 1;
+});

@@ -10,16 +10,14 @@ export function writtenSnapshot(sheets: readonly PatchSheet[]): WorkbookSnapshot
   return {
     sheetNames: sheets.map((s) => s.name),
     tables: sheets.flatMap((s) =>
-      s.tables.map(
-        (t): SnapshotTable => ({
-          sheet: s.name,
-          name: t.name,
-          headerRow: t.row,
-          firstColumn: t.column,
-          headers: t.columns.map((c) => c.header),
-          rows: t.rows.map((r) => r.map((v) => (isFormula(v) ? v.result : v))),
-        }),
-      ),
+      s.tables.map((t): SnapshotTable => ({
+        sheet: s.name,
+        name: t.name,
+        headerRow: t.row,
+        firstColumn: t.column,
+        headers: t.columns.map((c) => c.header),
+        rows: t.rows.map((r) => r.map((v) => (isFormula(v) ? v.result : v))),
+      })),
     ),
   };
 }

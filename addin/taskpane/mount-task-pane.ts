@@ -87,7 +87,12 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
 
   // ── Monte Carlo ──
   const mcEnabled = checkbox('mc-enabled', false);
-  const mcPaths = el('input', { type: 'text', id: 'mc-paths', value: '1000', inputmode: 'numeric' });
+  const mcPaths = el('input', {
+    type: 'text',
+    id: 'mc-paths',
+    value: '1000',
+    inputmode: 'numeric',
+  });
   const mcSeed = el('input', { type: 'text', id: 'mc-seed', value: '1', inputmode: 'numeric' });
 
   // ── Status: progress, message, errors, summary ──
@@ -127,7 +132,11 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     try {
       await action();
     } catch (error) {
-      outcome = { ok: false, message: 'failed', detail: String((error as Error)?.message ?? error) };
+      outcome = {
+        ok: false,
+        message: 'failed',
+        detail: String((error as Error)?.message ?? error),
+      };
     } finally {
       stage = null;
       progress.hidden = true;
@@ -140,9 +149,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
   };
 
   const runButton = button('run', 'run', async () => {
-    const chosen = strategyIds
-      ? strategyBoxes.filter((b) => b.checked).map((b) => b.value)
-      : null;
+    const chosen = strategyIds ? strategyBoxes.filter((b) => b.checked).map((b) => b.value) : null;
     progress.hidden = false;
     show(
       await actions.run(
@@ -186,7 +193,11 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
   const section = (heading: MessageKey, ...children: (Node | string)[]) =>
     el('section', {}, [el('h2', {}, [t(heading)]), ...children]);
   root.replaceChildren(
-    el('header', {}, [el('h1', {}, [t('title')]), toggle, el('p', { class: 'hint' }, [t('subtitle')])]),
+    el('header', {}, [
+      el('h1', {}, [t('title')]),
+      toggle,
+      el('p', { class: 'hint' }, [t('subtitle')]),
+    ]),
     ...(options.preview ? [el('p', { class: 'preview', id: 'preview' }, [t('previewMode')])] : []),
     section(
       'inputHeading',

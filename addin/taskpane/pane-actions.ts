@@ -37,7 +37,10 @@ export interface RunChoices {
 export type Stage = 'reading' | 'computing' | 'writing';
 
 /** The sheets a run writes; Clear removes them and nothing else. */
-export const RUN_OUTPUT_SHEETS: readonly string[] = [...RESULT_SHEET_NAMES, OUTPUT_SHEETS.monteCarlo];
+export const RUN_OUTPUT_SHEETS: readonly string[] = [
+  ...RESULT_SHEET_NAMES,
+  OUTPUT_SHEETS.monteCarlo,
+];
 
 /**
  * The task pane's actions on a workbook, without the DOM: each reads or writes through the
@@ -116,7 +119,9 @@ export function parseChoices(choices: RunChoices): ParsedChoices | { message: Me
   const percents = [...choices.shockPercents, ...custom];
   if (percents.some((p) => !Number.isFinite(p) || p < -5 || p > 10)) return { message: 'badShock' };
   // Sorted, each size once, and in decimals (+1.00 % → 0.01) without binary noise.
-  const shockSizes = [...new Set(percents)].sort((a, b) => a - b).map((p) => Math.round(p * 1e4) / 1e6);
+  const shockSizes = [...new Set(percents)]
+    .sort((a, b) => a - b)
+    .map((p) => Math.round(p * 1e4) / 1e6);
   let monteCarlo: ParsedChoices['monteCarlo'] = null;
   if (choices.monteCarlo.enabled) {
     const paths = Number(normalizeText(choices.monteCarlo.paths).replace(/,/g, ''));

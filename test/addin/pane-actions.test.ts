@@ -1,7 +1,12 @@
 import type { Compute } from '../../addin/compute/compute-client';
 import { runWorkbook } from '../../addin/compute/run-workbook';
 import { MemoryWorkbook } from '../../addin/host/memory-workbook';
-import { PaneActions, RUN_OUTPUT_SHEETS, RunChoices, parseChoices } from '../../addin/taskpane/pane-actions';
+import {
+  PaneActions,
+  RUN_OUTPUT_SHEETS,
+  RunChoices,
+  parseChoices,
+} from '../../addin/taskpane/pane-actions';
 import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { INPUT_SHEET_NAMES, LOANS, OUTPUT_SHEETS, RESULT_SHEET_NAMES } from '../../workbook';
 
@@ -21,7 +26,10 @@ const CHOICES: RunChoices = {
 async function lodgingWorkbook() {
   const book = new MemoryWorkbook();
   const actions = new PaneActions(book, inline, WORKSHOP_SCENARIOS);
-  expect(await actions.loadScenario('lodging')).toMatchObject({ ok: true, message: 'scenarioLoaded' });
+  expect(await actions.loadScenario('lodging')).toMatchObject({
+    ok: true,
+    message: 'scenarioLoaded',
+  });
   return { book, actions };
 }
 
@@ -147,7 +155,10 @@ describe('parseChoices', () => {
     expect(parseChoices({ ...CHOICES, ...change } as RunChoices)).toEqual({ message });
   });
   test('Monte Carlo paths with separators', () => {
-    const p = parseChoices({ ...CHOICES, monteCarlo: { enabled: true, paths: '10,000', seed: '42' } });
+    const p = parseChoices({
+      ...CHOICES,
+      monteCarlo: { enabled: true, paths: '10,000', seed: '42' },
+    });
     expect(p).toMatchObject({ monteCarlo: { paths: 10_000, seed: 42 } });
   });
 });

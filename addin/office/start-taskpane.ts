@@ -1,0 +1,41 @@
+import { workerCompute } from '../compute/compute-client';
+import { MemoryWorkbook } from '../host/memory-workbook';
+import type { WorkbookHost } from '../host/workbook-host';
+import { languageFor } from '../taskpane/i18n';
+import { mountTaskPane } from '../taskpane/mount-task-pane';
+import { PaneActions } from '../taskpane/pane-actions';
+import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../taskpane/workshop-scenarios';
+import { officeDisplayLanguage } from './display-language';
+import { ExcelWorkbook } from './excel-workbook';
+import { registerCustomFunctions } from './register-functions';
+
+/**
+ * The task pane's entry: Office.onReady only picks the workbook (Excel, or an in-memory one when
+ * the page is opened outside Office) and wires the UI. The engine runs in compute.worker.js.
+ */
+function start(inExcel: boolean, platform: string | undefined): void {
+  const host: WorkbookHost = inExcel ? new ExcelWorkbook({ platform }) : new MemoryWorkbook();
+  const compute = workerCompute(() => new Worker('compute.worker.js'));
+  const root = document.getElementById('app');
+  if (!root) throw new Error('taskpane.html has no #app');
+  mountTaskPane(root, {
+    actions: new PaneActions(host, compute, WORKSHOP_SCENARIOS),
+    language: languageFor(officeDisplayLanguage()),
+    preview: !inExcel,
+    scenarios: WORKSHOP_CHOICES,
+  });
+}
+
+// Associated as the script loads, not in onReady: Excel may ask for a function before onReady
+// fires (Microsoft's shared-runtime sample does the same). A no-op outside Excel.
+registerCustomFunctions();
+
+if (typeof Office === 'undefined') {
+  // office.js did not load (a browser offline): the pane still works on an in-memory workbook.
+  start(false, undefined);
+} else {
+  void Office.onReady((info) => {
+    const inExcel = info.host === Office.HostType.Excel;
+    start(inExcel, info.platform ? String(info.platform) : undefined);
+  });
+}

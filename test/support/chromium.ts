@@ -1,0 +1,32 @@
+import { accessSync, constants } from 'node:fs';
+import { CHROMIUM_MISSING, CHROMIUM_PATH } from '../../bench/addin-page';
+
+function hasChromium(): boolean {
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `describe` for suites that drive Chromium. Without it the suite fails when CI=true (a browser
+ * check that silently does not run is no check) and is skipped with a console note otherwise.
+ */
+export function describeWithChromium(name: string, body: () => void): void {
+  if (hasChromium()) {
+    describe(name, body);
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
+      test('Chromium is installed', () => {
+        throw new Error(CHROMIUM_MISSING);
+      });
+    });
+  } else {
+    describe.skip(name, () => {
+      test.skip(CHROMIUM_MISSING, () => {});
+    });
+    console.warn(`${name}: skipped. ${CHROMIUM_MISSING}`);
+  }
+}
