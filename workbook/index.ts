@@ -15,7 +15,12 @@ export type { ReadCaseResult } from './read-case';
 export { inputTemplate, excelSerial, TEMPLATE_ROWS, TEMPLATE_VALUES } from './template';
 export { scenarioTemplate, type ScenarioTemplateResult } from './scenario-template';
 export { eligibilityMark, renderResults } from './render-results';
-export { OUTPUT_SHEETS, OUTPUT_SHEET_NAMES, RESULT_SHEET_NAMES } from './output-sheets';
+export {
+  LISTS_SHEET,
+  OUTPUT_SHEETS,
+  OUTPUT_SHEET_NAMES,
+  RESULT_SHEET_NAMES,
+} from './output-sheets';
 export { renderPortfolio } from './render-portfolio';
 export { renderMonteCarlo } from './render-monte-carlo';
 export { writtenSnapshot } from './written-snapshot';

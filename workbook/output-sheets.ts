@@ -9,6 +9,12 @@ export const OUTPUT_SHEETS = {
   portfolio: 'ポートフォリオ',
 } as const;
 
+/**
+ * The hidden sheet holding dropdown lists too long for a validation's inline list (255
+ * characters); both appliers write it, and replacing the input sheets replaces it too.
+ */
+export const LISTS_SHEET = '_lists';
+
 export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(OUTPUT_SHEETS);
 
 /** The sheets `run` writes, in order. */

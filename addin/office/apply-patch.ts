@@ -1,4 +1,4 @@
-import { PatchColumn, PatchSheet, WorkbookPatch } from '../../workbook';
+import { LISTS_SHEET, PatchColumn, PatchSheet, WorkbookPatch } from '../../workbook';
 import { ChartTable, CHART_REQUEST_BYTES, addCharts } from './add-charts';
 import { RequestBatch, jsonStringBytes, requestBudgetFor } from './request-budget';
 import {
@@ -9,9 +9,6 @@ import {
   writeSheetCells,
 } from './write-cells';
 import { needsListRange, writeSheetFormats } from './write-formats';
-
-/** The hidden sheet holding dropdown lists too long to inline (the CLI's name). */
-export const LISTS_SHEET = '_lists';
 
 export interface ApplyPatchOptions {
   /** `Office.context.platform`: 'OfficeOnline' limits each request to the web's budget. */

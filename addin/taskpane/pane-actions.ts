@@ -1,6 +1,7 @@
 import {
   CellError,
   INPUT_SHEET_NAMES,
+  LISTS_SHEET,
   OUTPUT_SHEETS,
   RESULT_SHEET_NAMES,
   inputTemplate,
@@ -67,7 +68,7 @@ export class PaneActions {
   async loadScenario(name: string): Promise<Outcome> {
     const filled = scenarioTemplate(this.scenarios[name]);
     if (!filled.ok) return { ok: false, message: 'failed', detail: filled.errors.join('\n') };
-    const replaces = [...INPUT_SHEET_NAMES, ...RUN_OUTPUT_SHEETS];
+    const replaces = [...INPUT_SHEET_NAMES, LISTS_SHEET, ...RUN_OUTPUT_SHEETS];
     await this.host.applyPatch({ ...filled.patch, replaces });
     return { ok: true, message: 'scenarioLoaded' };
   }

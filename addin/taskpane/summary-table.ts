@@ -2,6 +2,17 @@ import type { RunSummary } from '../compute/run-workbook';
 import { el } from './dom';
 import type { Messages } from './i18n';
 
+/**
+ * A summary cell's text: ✓ or ✗ and the lowest DSCR, cut (not rounded) to two decimals so that a
+ * failing 0.998 shows as 0.99, never as a "1.00" that looks like a pass.
+ * @example cellText({ pass: false, lowestDscr: 0.998 }) // '✗ 0.99'
+ */
+export function cellText(c: { pass: boolean; lowestDscr: number | null }): string {
+  const dscr =
+    c.lowestDscr === null ? '—' : (Math.floor(c.lowestDscr * 100 + 1e-9) / 100).toFixed(2);
+  return `${c.pass ? '✓' : '✗'} ${dscr}`;
+}
+
 /** The shock × strategy matrix: ✓/✗ and the lowest DSCR, eligibility under each strategy. */
 export function summaryTable(summary: RunSummary, m: Messages): HTMLTableElement {
   const head = el('tr', {}, [
@@ -18,7 +29,7 @@ export function summaryTable(summary: RunSummary, m: Messages): HTMLTableElement
             class: c.pass ? 'pass' : 'fail',
             title: c.failedChecks.length > 0 ? c.failedChecks.join(', ') : '',
           },
-          [`${c.pass ? '✓' : '✗'} ${c.lowestDscr === null ? '—' : c.lowestDscr.toFixed(2)}`],
+          [cellText(c)],
         ),
       ),
     ]),

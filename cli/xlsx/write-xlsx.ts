@@ -2,6 +2,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { AsyncFlateStreamHandler, Zip, ZipInputFile, strFromU8, strToU8, unzipSync } from 'fflate';
 import { PatchSheet, WorkbookPatch } from '../../workbook/patch';
 import { columnLetters } from '../../workbook/snapshot';
+import { LISTS_SHEET } from '../../workbook/output-sheets';
 import { StyleBook, baseStyleCounts } from './styles';
 import { TablePart, writeSheetXml } from './sheet-xml';
 import { attribute, escapeXml } from './xml';
@@ -13,7 +14,6 @@ const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.wo
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
 /** Sheets the writer adds to hold dropdown lists too long to inline (hidden). */
-const LISTS_SHEET = '_lists';
 
 /**
  * A zip entry deflated by Node's native zlib (several times faster than a JavaScript

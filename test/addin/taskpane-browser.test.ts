@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runWorkbook } from '../../addin/compute/run-workbook';
+import { cellText } from '../../addin/taskpane/summary-table';
 import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { AddinServer, launchChromium, serveAddin } from '../../bench/addin-page';
 import { STANDARD_SHOCK_SIZES } from '../../engine';
@@ -27,12 +28,7 @@ function expectedMatrix(): string[][] {
     monteCarlo: null,
   });
   if (!run.ok) throw new Error(run.message ?? JSON.stringify(run.errors));
-  return run.summary.rows.map((r) => [
-    r.shockLabel,
-    ...r.cells.map(
-      (c) => `${c.pass ? '✓' : '✗'} ${c.lowestDscr === null ? '—' : c.lowestDscr.toFixed(2)}`,
-    ),
-  ]);
+  return run.summary.rows.map((r) => [r.shockLabel, ...r.cells.map(cellText)]);
 }
 
 describeWithChromium('task pane in headless Chromium', () => {
