@@ -11,7 +11,7 @@ export interface TaskPaneOptions {
   /** Outside Excel: the pane runs on an in-memory workbook and says so. */
   preview: boolean;
   /** Workshop cases offered, by key, with their Japanese and English labels. */
-  scenarios: { key: string; ja: string; en: string }[];
+  scenarios: { key: string; ja: string; en: string; lesson?: { ja: string; en: string } }[];
 }
 
 /**
@@ -174,8 +174,14 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     show(await actions.createTemplate());
     await refreshStrategies();
   });
+  const lesson = el('p', { class: 'hint', id: 'lesson' });
+  let loaded: TaskPaneOptions['scenarios'][number] | undefined;
+  updaters.push(() => (lesson.textContent = loaded?.lesson?.[language] ?? ''));
   const loadButton = button('loadScenario', 'load-scenario', async () => {
-    show(await actions.loadScenario(scenarioSelect.value));
+    const o = await actions.loadScenario(scenarioSelect.value);
+    show(o);
+    loaded = o.ok ? options.scenarios.find((s) => s.key === scenarioSelect.value) : undefined;
+    lesson.textContent = loaded?.lesson?.[language] ?? '';
     await refreshStrategies();
   });
   const clearButton = button('clear', 'clear', async () => show(await actions.clear()));
@@ -205,6 +211,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       el('label', { for: 'scenario' }, [t('scenarioLabel')]),
       scenarioSelect,
       loadButton,
+      lesson,
     ),
     section(
       'shocksHeading',

@@ -9,8 +9,14 @@ export const WORKSHOP_SCENARIOS: Readonly<Record<string, unknown>> = {
   apparel,
 };
 
-/** The cases as offered in the pane: the file's own "日本語 / English" name split in two. */
+/** "日本語 / English" text of a case file split at the slash before the English half. */
+function bilingual(text: string): { ja: string; en: string } {
+  const [ja, en = ja] = text.split(/\s*\/ (?=[A-Za-z])/, 2);
+  return { ja, en };
+}
+
+/** The cases as offered in the pane, with the lesson each teaches (shown once loaded). */
 export const WORKSHOP_CHOICES = Object.entries(WORKSHOP_SCENARIOS).map(([key, raw]) => {
-  const [ja, en = ja] = String((raw as { name: string }).name).split(' / ');
-  return { key, ja, en };
+  const { name, lesson } = raw as { name: string; lesson?: string };
+  return { key, ...bilingual(name), lesson: lesson ? bilingual(lesson) : undefined };
 });

@@ -7,7 +7,7 @@ import {
   RunChoices,
   parseChoices,
 } from '../../addin/taskpane/pane-actions';
-import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
+import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { INPUT_SHEET_NAMES, LOANS, OUTPUT_SHEETS, RESULT_SHEET_NAMES } from '../../workbook';
 
 /**
@@ -134,6 +134,17 @@ describe('task pane actions', () => {
     expect(await actions.clear()).toEqual({ ok: true, message: 'cleared' });
     expect(book.sheetNames()).toEqual(INPUT_SHEET_NAMES);
     expect(RUN_OUTPUT_SHEETS).not.toContain(OUTPUT_SHEETS.portfolio);
+  });
+});
+
+describe('workshop choices', () => {
+  test("each case file's name and lesson split into Japanese and English", () => {
+    const lodging = WORKSHOP_CHOICES.find((c) => c.key === 'lodging')!;
+    expect(lodging.ja).toBe('旅館業 (研修用): ゼロゼロ・コロナ融資と金利上昇');
+    expect(lodging.en).toBe('inn with zero-zero and COVID loans');
+    expect(lodging.lesson!.ja).toMatch(/^現状の返済は.*。$/);
+    expect(lodging.lesson!.en).toMatch(/^The status quo clears DSCR 1\.0 by a hair;/);
+    expect(WORKSHOP_CHOICES.map((c) => c.key)).toEqual(['lodging', 'manufacturer', 'apparel']);
   });
 });
 

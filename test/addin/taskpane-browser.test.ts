@@ -77,6 +77,7 @@ describeWithChromium('task pane in headless Chromium', () => {
     const strategies = await page.locator('#strategies label').allTextContents();
     expect(strategies.length).toBeGreaterThanOrEqual(2);
     expect(await page.isDisabled('#strategies input >> nth=0')).toBe(true);
+    expect(await page.textContent('#lesson')).toMatch(/^現状の返済は.*危機対応後経営安定貸付/);
   });
 
   test('runs the case and shows the summary the engine computes', async () => {
@@ -103,6 +104,7 @@ describeWithChromium('task pane in headless Chromium', () => {
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('Run');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#lesson')).toMatch(/^The status quo clears DSCR 1\.0/);
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('実行');
   });
