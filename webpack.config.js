@@ -113,12 +113,13 @@ module.exports = async (env, argv) => {
       liveReload: false,
       client: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: production
-        ? undefined
-        : {
+      // Only `webpack serve` needs the certificates (office-addin-dev-certs may install its CA).
+      server: env.WEBPACK_SERVE
+        ? {
             type: 'https',
             options: await require('office-addin-dev-certs').getHttpsServerOptions(),
-          },
+          }
+        : undefined,
     },
   };
 };
