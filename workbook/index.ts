@@ -20,6 +20,7 @@ export {
   OUTPUT_SHEETS,
   OUTPUT_SHEET_NAMES,
   RESULT_SHEET_NAMES,
+  RUN_OUTPUT_SHEET_NAMES,
 } from './output-sheets';
 export { renderPortfolio } from './render-portfolio';
 export { renderMonteCarlo } from './render-monte-carlo';

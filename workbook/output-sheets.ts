@@ -26,6 +26,12 @@ export const RESULT_SHEET_NAMES: readonly string[] = [
   OUTPUT_SHEETS.charts,
 ];
 
+/** Every sheet a run may write (Monte Carlo only when asked): a new run replaces them all. */
+export const RUN_OUTPUT_SHEET_NAMES: readonly string[] = [
+  ...RESULT_SHEET_NAMES,
+  OUTPUT_SHEETS.monteCarlo,
+];
+
 /** A sheet name quoted for a formula reference: '年度別'!A1. */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;

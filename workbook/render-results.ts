@@ -1,7 +1,7 @@
 import { Case, GridCell, Results, formatIsoDate, fiscalYearOf } from '../engine';
 import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './patch';
 import { columnLetters } from './snapshot';
-import { FORMATS, OUTPUT_SHEETS, RESULT_SHEET_NAMES, sheetRef } from './output-sheets';
+import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
 import { serialOfEpochDay } from './excel-serial';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
@@ -22,7 +22,7 @@ export function renderResults(c: Case, results: Results): WorkbookPatch {
   const fiscal = fiscalYearSheet(c, results, schedule.rows);
   return {
     // A Monte Carlo sheet of an earlier run would describe another case: it goes too.
-    replaces: [...RESULT_SHEET_NAMES, OUTPUT_SHEETS.monteCarlo],
+    replaces: RUN_OUTPUT_SHEET_NAMES,
     sheets: [
       summarySheet(c, results, fiscal.lastRowOf),
       fiscal.sheet,

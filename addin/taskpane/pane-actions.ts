@@ -2,8 +2,7 @@ import {
   CellError,
   INPUT_SHEET_NAMES,
   LISTS_SHEET,
-  OUTPUT_SHEETS,
-  RESULT_SHEET_NAMES,
+  RUN_OUTPUT_SHEET_NAMES,
   inputTemplate,
   normalizeText,
   readCase,
@@ -37,12 +36,6 @@ export interface RunChoices {
 
 export type Stage = 'reading' | 'computing' | 'writing';
 
-/** The sheets a run writes; Clear removes them and nothing else. */
-export const RUN_OUTPUT_SHEETS: readonly string[] = [
-  ...RESULT_SHEET_NAMES,
-  OUTPUT_SHEETS.monteCarlo,
-];
-
 /**
  * The task pane's actions on a workbook, without the DOM: each reads or writes through the
  * `WorkbookHost` and computes through `Compute`, so the same code runs in Excel, in a browser
@@ -68,7 +61,7 @@ export class PaneActions {
   async loadScenario(name: string): Promise<Outcome> {
     const filled = scenarioTemplate(this.scenarios[name]);
     if (!filled.ok) return { ok: false, message: 'failed', detail: filled.errors.join('\n') };
-    const replaces = [...INPUT_SHEET_NAMES, LISTS_SHEET, ...RUN_OUTPUT_SHEETS];
+    const replaces = [...INPUT_SHEET_NAMES, LISTS_SHEET, ...RUN_OUTPUT_SHEET_NAMES];
     await this.host.applyPatch({ ...filled.patch, replaces });
     return { ok: true, message: 'scenarioLoaded' };
   }
@@ -99,7 +92,7 @@ export class PaneActions {
   }
 
   async clear(): Promise<Outcome> {
-    const removed = await this.host.removeSheets(RUN_OUTPUT_SHEETS);
+    const removed = await this.host.removeSheets(RUN_OUTPUT_SHEET_NAMES);
     return { ok: true, message: removed.length > 0 ? 'cleared' : 'nothingToClear' };
   }
 

@@ -1,28 +1,20 @@
 import type { Compute } from '../../addin/compute/compute-client';
-import { runWorkbook } from '../../addin/compute/run-workbook';
 import { MemoryWorkbook } from '../../addin/host/memory-workbook';
-import {
-  PaneActions,
-  RUN_OUTPUT_SHEETS,
-  RunChoices,
-  parseChoices,
-} from '../../addin/taskpane/pane-actions';
+import { PaneActions, RunChoices, parseChoices } from '../../addin/taskpane/pane-actions';
 import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
-import { INPUT_SHEET_NAMES, LOANS, OUTPUT_SHEETS, RESULT_SHEET_NAMES } from '../../workbook';
+import {
+  INPUT_SHEET_NAMES,
+  LOANS,
+  OUTPUT_SHEETS,
+  RESULT_SHEET_NAMES,
+  RUN_OUTPUT_SHEET_NAMES,
+} from '../../workbook';
+import { DEFAULT_CHOICES as CHOICES, inlineCompute as inline } from './support/pane-fixtures';
 
 /**
  * The task pane's actions on the in-memory workbook (the same WorkbookHost the Excel applier
  * implements), with the engine called in-process instead of in the web worker.
  */
-const inline: Compute = async (request, onProgress) => runWorkbook(request, onProgress);
-
-const CHOICES: RunChoices = {
-  shockPercents: [0.25, 0.5, 1, 2],
-  customShocks: '',
-  strategyIds: null,
-  monteCarlo: { enabled: false, paths: '1000', seed: '1' },
-};
-
 async function lodgingWorkbook() {
   const book = new MemoryWorkbook();
   const actions = new PaneActions(book, inline, WORKSHOP_SCENARIOS);
@@ -133,7 +125,7 @@ describe('task pane actions', () => {
     await actions.run(CHOICES);
     expect(await actions.clear()).toEqual({ ok: true, message: 'cleared' });
     expect(book.sheetNames()).toEqual(INPUT_SHEET_NAMES);
-    expect(RUN_OUTPUT_SHEETS).not.toContain(OUTPUT_SHEETS.portfolio);
+    expect(RUN_OUTPUT_SHEET_NAMES).not.toContain(OUTPUT_SHEETS.portfolio);
   });
 });
 

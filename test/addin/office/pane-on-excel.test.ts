@@ -1,23 +1,14 @@
-import type { Compute } from '../../../addin/compute/compute-client';
-import { runWorkbook } from '../../../addin/compute/run-workbook';
 import { ExcelWorkbook } from '../../../addin/office/excel-workbook';
-import { PaneActions, RunChoices } from '../../../addin/taskpane/pane-actions';
+import { PaneActions } from '../../../addin/taskpane/pane-actions';
 import { WORKSHOP_SCENARIOS } from '../../../addin/taskpane/workshop-scenarios';
 import { INPUT_SHEET_NAMES, LOANS, RESULT_SHEET_NAMES } from '../../../workbook';
 import { MockWorkbook } from '../support/mock-excel';
+import { DEFAULT_CHOICES as CHOICES, inlineCompute as inline } from '../support/pane-fixtures';
 
 /**
  * The task pane's actions on Excel (the fake built on office-addin-mock): the same actions the
  * in-memory workbook runs, through the Office.js reader and applier.
  */
-const inline: Compute = async (request, onProgress) => runWorkbook(request, onProgress);
-const CHOICES: RunChoices = {
-  shockPercents: [0.25, 0.5, 1, 2],
-  customShocks: '',
-  strategyIds: null,
-  monteCarlo: { enabled: false, paths: '1000', seed: '1' },
-};
-
 function excelWithLodging() {
   const model = new MockWorkbook(['Sheet1']);
   model.install();
