@@ -47,8 +47,8 @@ export interface RunSummary {
 
 export type RunResponse =
   | { ok: true; patch: WorkbookPatch; summary: RunSummary }
-  | { ok: false; errors: CellError[]; message?: undefined }
-  | { ok: false; errors: CellError[]; message: string };
+  /** Input errors by cell, or (message) what the engine refused once the input read well. */
+  | { ok: false; errors: CellError[]; message?: string };
 
 /**
  * The whole run as one pure function (it runs in a web worker): snapshot → Case (cell-addressed

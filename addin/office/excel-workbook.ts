@@ -2,6 +2,7 @@ import type { WorkbookPatch, WorkbookSnapshot } from '../../workbook';
 import { columnLetters } from '../../workbook';
 import type { WorkbookHost } from '../host/workbook-host';
 import { applyPatch } from './apply-patch';
+import { officePlatform } from './office-context';
 import { readSnapshot } from './read-snapshot';
 
 export interface ExcelWorkbookOptions {
@@ -58,11 +59,4 @@ export class ExcelWorkbook implements WorkbookHost {
       await context.sync();
     });
   }
-}
-
-/** `Office.context.platform` ("PC", "Mac", "OfficeOnline", …), or undefined outside Office. */
-function officePlatform(): string | undefined {
-  // Office.PlatformType's members are strings at run time, though typed as an enum.
-  const platform = typeof Office === 'undefined' ? undefined : Office.context?.platform;
-  return platform === undefined || platform === null ? undefined : String(platform);
 }

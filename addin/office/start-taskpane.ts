@@ -5,7 +5,7 @@ import { languageFor } from '../taskpane/i18n';
 import { mountTaskPane } from '../taskpane/mount-task-pane';
 import { PaneActions } from '../taskpane/pane-actions';
 import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../taskpane/workshop-scenarios';
-import { officeDisplayLanguage } from './display-language';
+import { officeDisplayLanguage } from './office-context';
 import { ExcelWorkbook } from './excel-workbook';
 import { registerCustomFunctions } from './register-functions';
 
@@ -13,8 +13,8 @@ import { registerCustomFunctions } from './register-functions';
  * The task pane's entry: Office.onReady only picks the workbook (Excel, or an in-memory one when
  * the page is opened outside Office) and wires the UI. The engine runs in compute.worker.js.
  */
-function start(inExcel: boolean, platform: string | undefined): void {
-  const host: WorkbookHost = inExcel ? new ExcelWorkbook({ platform }) : new MemoryWorkbook();
+function start(inExcel: boolean): void {
+  const host: WorkbookHost = inExcel ? new ExcelWorkbook() : new MemoryWorkbook();
   const compute = workerCompute(() => new Worker('compute.worker.js'));
   const root = document.getElementById('app');
   if (!root) throw new Error('taskpane.html has no #app');
@@ -32,10 +32,8 @@ registerCustomFunctions();
 
 if (typeof Office === 'undefined') {
   // office.js did not load (a browser offline): the pane still works on an in-memory workbook.
-  start(false, undefined);
+  start(false);
 } else {
-  void Office.onReady((info) => {
-    const inExcel = info.host === Office.HostType.Excel;
-    start(inExcel, info.platform ? String(info.platform) : undefined);
-  });
+  // ExcelWorkbook reads Office.context.platform itself (the web's request budget).
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
 }

@@ -69,12 +69,10 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
 
   // ── Strategies: read from the workbook; the first (status quo) always runs ──
   const strategyList = el('div', { id: 'strategies', class: 'choices' });
-  let strategyIds: string[] | null = null;
   const strategyBoxes: HTMLInputElement[] = [];
   const showStrategies = (list: { id: string; name: string }[]) => {
     strategyList.replaceChildren();
     strategyBoxes.length = 0;
-    strategyIds = list.length > 0 ? list.map((s) => s.id) : null;
     if (list.length === 0) strategyList.append(el('p', { class: 'hint' }, [t('noStrategies')]));
     list.forEach((s, i) => {
       const box = checkbox(`strategy-${s.id}`, true, s.id);
@@ -126,9 +124,9 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
   const messageText = (o: Outcome) =>
     MESSAGES[language][o.message] + (o.detail ? `\n${o.detail}` : '');
 
-  const controls: HTMLElement[] = [];
+  const controls: HTMLButtonElement[] = [];
   async function guarded(action: () => Promise<void>) {
-    controls.forEach((c) => ((c as HTMLButtonElement).disabled = true));
+    controls.forEach((c) => (c.disabled = true));
     try {
       await action();
     } catch (error) {
@@ -140,38 +138,35 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     } finally {
       stage = null;
       progress.hidden = true;
-      controls.forEach((c) => ((c as HTMLButtonElement).disabled = false));
+      controls.forEach((c) => (c.disabled = false));
       renderOutcome();
     }
   }
-  const show = (o: Outcome) => {
-    outcome = o;
-  };
 
   const runButton = button('run', 'run', async () => {
-    const chosen = strategyIds ? strategyBoxes.filter((b) => b.checked).map((b) => b.value) : null;
+    // No list (the sheets did not read as a case): every strategy, and the run names the errors.
+    const chosen =
+      strategyBoxes.length > 0 ? strategyBoxes.filter((b) => b.checked).map((b) => b.value) : null;
     progress.hidden = false;
-    show(
-      await actions.run(
-        {
-          shockPercents: shockBoxes.filter((s) => s.box.checked).map((s) => s.percent),
-          customShocks: customShocks.value,
-          strategyIds: chosen,
-          monteCarlo: { enabled: mcEnabled.checked, paths: mcPaths.value, seed: mcSeed.value },
-        },
-        (s, share) => {
-          stage = s;
-          // Reading 0–10 %, computing 10–70 %, writing 70–100 %.
-          const base = { reading: 0, computing: 0.1, writing: 0.7 }[s];
-          const span = { reading: 0.1, computing: 0.6, writing: 0.3 }[s];
-          progress.value = base + span * share;
-          renderOutcome();
-        },
-      ),
+    outcome = await actions.run(
+      {
+        shockPercents: shockBoxes.filter((s) => s.box.checked).map((s) => s.percent),
+        customShocks: customShocks.value,
+        strategyIds: chosen,
+        monteCarlo: { enabled: mcEnabled.checked, paths: mcPaths.value, seed: mcSeed.value },
+      },
+      (s, share) => {
+        stage = s;
+        // Reading 0–10 %, computing 10–70 %, writing 70–100 %.
+        const base = { reading: 0, computing: 0.1, writing: 0.7 }[s];
+        const span = { reading: 0.1, computing: 0.6, writing: 0.3 }[s];
+        progress.value = base + span * share;
+        renderOutcome();
+      },
     );
   });
   const templateButton = button('createTemplate', 'create-template', async () => {
-    show(await actions.createTemplate());
+    outcome = await actions.createTemplate();
     await refreshStrategies();
   });
   const lesson = el('p', { class: 'hint', id: 'lesson' });
@@ -179,12 +174,14 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
   updaters.push(() => (lesson.textContent = loaded?.lesson?.[language] ?? ''));
   const loadButton = button('loadScenario', 'load-scenario', async () => {
     const o = await actions.loadScenario(scenarioSelect.value);
-    show(o);
+    outcome = o;
     loaded = o.ok ? options.scenarios.find((s) => s.key === scenarioSelect.value) : undefined;
     lesson.textContent = loaded?.lesson?.[language] ?? '';
     await refreshStrategies();
   });
-  const clearButton = button('clear', 'clear', async () => show(await actions.clear()));
+  const clearButton = button('clear', 'clear', async () => {
+    outcome = await actions.clear();
+  });
   const reloadButton = button('reloadStrategies', 'reload-strategies', refreshStrategies);
   controls.push(runButton, templateButton, loadButton, clearButton, reloadButton);
 
