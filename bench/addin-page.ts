@@ -3,7 +3,7 @@
  * over plain http on 127.0.0.1, with the npm copy of office.js (@microsoft/office-js) in place
  * of Microsoft's CDN, so a page that behaves makes no request outside this one origin.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -68,6 +68,16 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_MISSING =
   `Chromium is not at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` ` +
   '(or set CHROMIUM_PATH).';
+
+/** Whether Chromium is there to run. */
+export function hasChromium(): boolean {
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Debian's Chromium, headless, with every background connection of its own turned off. */
 export async function launchChromium(): Promise<Browser> {

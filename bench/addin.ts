@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ADDIN_DIST, CHROMIUM_PATH, launchChromium, serveAddin } from './addin-page';
+import { ADDIN_DIST, CHROMIUM_PATH, hasChromium, launchChromium, serveAddin } from './addin-page';
 
 /** Each JavaScript file of the built task pane, raw and gzip-compressed (level 9). */
 export function bundleFigures(dist = ADDIN_DIST) {
@@ -24,7 +24,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function addinFigures() {
   if (!existsSync(join(ADDIN_DIST, 'taskpane.html'))) return { skipped: 'dist/addin not built' };
   const bundle = bundleFigures();
-  if (!existsSync(CHROMIUM_PATH)) return { bundle, skipped: `no Chromium at ${CHROMIUM_PATH}` };
+  if (!hasChromium()) return { bundle, skipped: `no Chromium at ${CHROMIUM_PATH}` };
   const server = await serveAddin();
   const browser = await launchChromium();
   try {

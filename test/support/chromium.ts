@@ -1,14 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-import { CHROMIUM_MISSING, CHROMIUM_PATH } from '../../bench/addin-page';
-
-function hasChromium(): boolean {
-  try {
-    accessSync(CHROMIUM_PATH, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { CHROMIUM_MISSING, hasChromium } from '../../bench/addin-page';
 
 /**
  * `describe` for suites that drive Chromium. Without it the suite fails when CI=true (a browser
