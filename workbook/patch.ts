@@ -68,7 +68,19 @@ export interface Highlight {
   style: HighlightStyle;
 }
 
-/** A native chart the add-in draws (an .xlsx written by exceljs lists it in a note instead). */
+/** Columns and rows a chart covers from its top-left cell, in both appliers. */
+export const CHART_SPAN = { columns: 8, rows: 15 } as const;
+
+/** A series drawn as the threshold line (dashed red) rather than as data: `基準 / threshold`. */
+export function isThresholdSeries(header: string): boolean {
+  return /threshold|基準/i.test(header);
+}
+
+/**
+ * A native chart over a table's columns: the add-in draws it with Office.js, the CLI's .xlsx
+ * writer as DrawingML (xl/charts/chartN.xml). Series are plotted by column; a series headed
+ * `基準 / threshold` is drawn as a dashed red line.
+ */
 export interface ChartSpec {
   title: string;
   kind: 'column' | 'line';
@@ -78,7 +90,7 @@ export interface ChartSpec {
   categories: string;
   /** Headers of the plotted columns (one series each). */
   series: string[];
-  /** Where the chart's top-left corner goes. */
+  /** Where the chart's top-left corner goes (it spans CHART_SPAN). */
   row: number;
   column: number;
 }

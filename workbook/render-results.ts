@@ -1,5 +1,13 @@
 import { Case, GridCell, Results, formatIsoDate, fiscalYearOf } from '../engine';
-import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './patch';
+import {
+  CHART_SPAN,
+  Formula,
+  PatchColumn,
+  PatchSheet,
+  PatchTable,
+  PatchValue,
+  WorkbookPatch,
+} from './patch';
 import { columnLetters } from './snapshot';
 import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
 import { serialOfEpochDay } from './excel-serial';
@@ -569,7 +577,8 @@ function chartSheet(c: Case, results: Results): PatchSheet {
     ],
     rows: years.map((fy, t) => [label(fy), ...series.map((_, k) => value(t, k))]),
   });
-  const gap = years.length + 4;
+  // Tables far enough apart that the charts beside them (CHART_SPAN rows high) do not overlap.
+  const gap = Math.max(years.length, CHART_SPAN.rows) + 4;
   const debtService = table(
     'RateShockChartDebtService',
     2,
@@ -594,14 +603,16 @@ function chartSheet(c: Case, results: Results): PatchSheet {
     (t, k) => unshocked[k].years[t].seniorDebt + unshocked[k].years[t].capitalDebt,
     FORMATS.yen,
   );
+  const debtYears = debtYearsTable(results, 2 + 3 * gap);
   const seriesOf = (t: { columns: PatchColumn[] }) => t.columns.slice(1).map((col) => col.header);
   return {
     name: OUTPUT_SHEETS.charts,
-    tables: [debtService, dscr, balance],
+    tables: [debtService, dscr, balance, debtYears],
     cells: [
       { row: 1, column: 1, value: `返済計 / debt service — ${chosen.name}`, bold: true },
       { row: 1 + gap, column: 1, value: 'DSCR (±0)', bold: true },
       { row: 1 + 2 * gap, column: 1, value: '借入残高 / balance (±0)', bold: true },
+      { row: 1 + 3 * gap, column: 1, value: DEBT_YEARS_TITLE, bold: true },
     ],
     highlights: [],
     charts: [
@@ -632,6 +643,40 @@ function chartSheet(c: Case, results: Results): PatchSheet {
         row: 2 + 2 * gap,
         column: balance.columns.length + 2,
       },
+      {
+        title: DEBT_YEARS_TITLE,
+        kind: 'column',
+        table: debtYears.name,
+        categories: '金利 / shock',
+        series: seriesOf(debtYears),
+        row: 2 + 3 * gap,
+        column: debtYears.columns.length + 2,
+      },
     ],
+  };
+}
+
+const DEBT_YEARS_TITLE = '債務償還年数 (計画最終年度) / debt repayment years at plan end';
+
+/**
+ * 債務償還年数 at plan end, a row per shock and a column per strategy (realistic mode). A cash
+ * flow ≤ 0 (返済不能) has no number of years: the cell is left empty and the chart shows a gap.
+ */
+function debtYearsTable(results: Results, row: number): PatchTable {
+  const realistic = results.cells.filter((x) => x.mode === 'realistic');
+  const shocks = [...new Set(realistic.map((x) => x.shockLabel))];
+  const value = (shock: string, strategyId: string) => {
+    const cell = realistic.find((x) => x.shockLabel === shock && x.strategyId === strategyId);
+    return cell?.measures[cell.measures.length - 1]?.debtRepaymentYears.value ?? null;
+  };
+  return {
+    name: 'RateShockChartDebtYears',
+    row,
+    column: 1,
+    columns: [
+      { header: '金利 / shock', width: 14 },
+      ...results.strategies.map((s) => ({ header: s.id, numberFormat: FORMATS.years, width: 16 })),
+    ],
+    rows: shocks.map((shock) => [shock, ...results.strategies.map((s) => value(shock, s.id))]),
   };
 }

@@ -1,17 +1,16 @@
-import { ChartSpec, PatchTable, columnLetters } from '../../workbook';
+import {
+  CHART_SPAN,
+  ChartSpec,
+  PatchTable,
+  columnLetters,
+  isThresholdSeries,
+} from '../../workbook';
 
 /** Where a chart's table was written: its sheet in this batch and its layout. */
 export interface ChartTable {
   sheet: Excel.Worksheet;
   table: PatchTable;
 }
-
-/** Columns and rows a chart spans (about 8 columns × 15 rows of default size). */
-const CHART_COLUMNS = 8;
-const CHART_ROWS = 15;
-
-/** A series drawn as the threshold line (dashed red) rather than as data: `基準 / threshold`. */
-const THRESHOLD = /threshold|基準/i;
 
 /** Queued request bytes of one chart (type, source address, title, position, formats). */
 export const CHART_REQUEST_BYTES = 1_000;
@@ -64,7 +63,7 @@ function addChart(
   chart.legend.position = 'Bottom';
   chart.setPosition(
     `${columnLetters(spec.column)}${spec.row}`,
-    `${columnLetters(spec.column + CHART_COLUMNS - 1)}${spec.row + CHART_ROWS - 1}`,
+    `${columnLetters(spec.column + CHART_SPAN.columns - 1)}${spec.row + CHART_SPAN.rows - 1}`,
   );
 
   // Series k of the new chart is column categories + 1 + k; drop the unplotted ones, last first
@@ -77,7 +76,7 @@ function addChart(
   }
   if (spec.kind === 'line') {
     kept.forEach((column, k) => {
-      if (!THRESHOLD.test(headers[column])) return;
+      if (!isThresholdSeries(headers[column])) return;
       const line = chart.series.getItemAt(k).format.line;
       line.color = '#C00000';
       line.lineStyle = 'Dash';

@@ -31,6 +31,9 @@ export interface SheetContext {
   longList: (values: readonly string[]) => string;
 }
 
+/** The relationship id, in the sheet's .rels, of its drawing (the part holding its charts). */
+export const DRAWING_REL_ID = 'rIdDrawing1';
+
 /** Rows of empty cells kept under an input table, so a user's new rows get its dropdowns. */
 const VALIDATION_ROWS_BELOW = 500;
 
@@ -147,6 +150,7 @@ export function writeSheetXml(
     '</sheetData>' +
       highlightsXml(sheet.highlights, styles) +
       validationsXml(sheet.tables, ctx) +
+      (sheet.charts.length ? `<drawing r:id="${DRAWING_REL_ID}"/>` : '') +
       (tables.length
         ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdTable${i + 1}"/>`).join('')}</tableParts>`
         : '') +

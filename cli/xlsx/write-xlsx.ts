@@ -4,7 +4,9 @@ import { PatchSheet, WorkbookPatch } from '../../workbook/patch';
 import { columnLetters } from '../../workbook/snapshot';
 import { LISTS_SHEET } from '../../workbook/output-sheets';
 import { StyleBook, baseStyleCounts } from './styles';
-import { TablePart, writeSheetXml } from './sheet-xml';
+import { DRAWING_REL_ID, TablePart, writeSheetXml } from './sheet-xml';
+import { chartXml, resolveChart } from './chart-xml';
+import { chartRelId, drawingXml } from './drawing-xml';
 import { attribute, escapeXml } from './xml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -12,6 +14,12 @@ const SHEET_TYPE = `${REL_NS}/worksheet`;
 const TABLE_TYPE = `${REL_NS}/table`;
 const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+const DRAWING_TYPE = `${REL_NS}/drawing`;
+const CHART_TYPE = `${REL_NS}/chart`;
+const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** Sheets the writer adds to hold dropdown lists too long to inline (hidden). */
 
@@ -125,7 +133,7 @@ export function writeXlsx(patch: WorkbookPatch, base?: Uint8Array, level = 6): U
       }
     });
     entry.push(strToU8(buffer), true);
-    addTables(n, tables);
+    addSheetRels(n, [...tableRels(tables), ...drawingRels(sheet)]);
     const rId = `rIdRs${n}`;
     const sheetId = Math.max(0, ...pkg.sheetIds) + 1;
     pkg.sheetIds.push(sheetId);
@@ -143,20 +151,50 @@ export function writeXlsx(patch: WorkbookPatch, base?: Uint8Array, level = 6): U
       `<Override PartName="/${part}" ContentType="${CT_SHEET}"/></Types>`,
     );
   };
-  const addTables = (sheetNumber: number, tables: TablePart[]) => {
-    if (tables.length === 0) return;
-    const rels = tables.map((t, i) => {
-      const part = `xl/tables/table${t.id}.xml`;
-      addFile(part, t.xml);
-      pkg.contentTypes = pkg.contentTypes.replace(
-        '</Types>',
-        `<Override PartName="/${part}" ContentType="${CT_TABLE}"/></Types>`,
-      );
+  const addPart = (part: string, contentType: string, data: string) => {
+    pkg.partNames.add(part);
+    addFile(part, data);
+    pkg.contentTypes = pkg.contentTypes.replace(
+      '</Types>',
+      `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`,
+    );
+  };
+  const tableRels = (tables: TablePart[]) =>
+    tables.map((t, i) => {
+      addPart(`xl/tables/table${t.id}.xml`, CT_TABLE, t.xml);
       return `<Relationship Id="rIdTable${i + 1}" Type="${TABLE_TYPE}" Target="../tables/table${t.id}.xml"/>`;
     });
+  // A sheet's charts: one drawing part anchoring them, a chart part each. Part numbers skip
+  // the base workbook's own drawings and charts, which are carried over untouched.
+  const drawingRels = (sheet: PatchSheet) => {
+    if (sheet.charts.length === 0) return [];
+    const charts = sheet.charts.map((spec) => {
+      const n = nextPartNumber(pkg.partNames, 'xl/charts/chart');
+      addPart(`xl/charts/chart${n}.xml`, CT_CHART, chartXml(resolveChart(spec, patch.sheets)));
+      return n;
+    });
+    const d = nextPartNumber(pkg.partNames, 'xl/drawings/drawing');
+    addPart(`xl/drawings/drawing${d}.xml`, CT_DRAWING, drawingXml(sheet.charts));
+    addFile(
+      `xl/drawings/_rels/drawing${d}.xml.rels`,
+      RELS_HEAD +
+        charts
+          .map(
+            (n, k) =>
+              `<Relationship Id="${chartRelId(k)}" Type="${CHART_TYPE}" Target="../charts/chart${n}.xml"/>`,
+          )
+          .join('') +
+        '</Relationships>',
+    );
+    return [
+      `<Relationship Id="${DRAWING_REL_ID}" Type="${DRAWING_TYPE}" Target="../drawings/drawing${d}.xml"/>`,
+    ];
+  };
+  const addSheetRels = (sheetNumber: number, rels: string[]) => {
+    if (rels.length === 0) return;
     addFile(
       `xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+      `${RELS_HEAD}${rels.join('')}</Relationships>`,
     );
   };
 
@@ -246,6 +284,21 @@ function openBase(bytes: Uint8Array, patch: WorkbookPatch): Package {
     );
   };
 
+  // A part and what hangs off it that belongs to it alone: tables, drawings, charts (and
+  // their chart styles and colours), following each part's .rels.
+  const dropWithChildren = (part: string) => {
+    const partRels = part.replace(/([^/]+)$/, '_rels/$1.rels');
+    if (files[partRels]) {
+      for (const target of relationships(strFromU8(files[partRels])).values()) {
+        const child = resolvePart(part.replace(/[^/]+$/, ''), target);
+        if (/^xl\/(tables|drawings|charts)\//.test(child) && kept.has(child)) {
+          dropWithChildren(child);
+        }
+      }
+      drop(partRels);
+    }
+    drop(part);
+  };
   const rels = relationships(workbookRels);
   const sheetTags = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
   const replaced = new Set(patch.replaces);
@@ -256,15 +309,7 @@ function openBase(bytes: Uint8Array, patch: WorkbookPatch): Package {
     removedIndexes.push(index);
     const rId = attribute(tag, 'r:id')!;
     const part = resolvePart('xl/', rels.get(rId) ?? '');
-    const sheetRels = part.replace(/([^/]+)$/, '_rels/$1.rels');
-    if (files[sheetRels]) {
-      for (const target of relationships(strFromU8(files[sheetRels])).values()) {
-        const child = resolvePart(part.replace(/[^/]+$/, ''), target);
-        if (child.startsWith('xl/tables/')) drop(child);
-      }
-      drop(sheetRels);
-    }
-    drop(part);
+    dropWithChildren(part);
     workbook = workbook.replace(tag, '');
     workbookRels = workbookRels.replace(
       new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(rId)}"[^>]*/>`),

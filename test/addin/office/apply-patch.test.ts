@@ -152,11 +152,16 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     );
   });
 
-  test('three charts on グラフ, over their tables, with the threshold dashed red', () => {
+  test('four charts on グラフ, over their tables, with the threshold dashed red', () => {
     const charts = model.sheet('グラフ').charts;
     const specs = patch.sheets.find((s) => s.name === 'グラフ')!.charts;
-    expect(charts).toHaveLength(3);
-    expect(charts.map((x) => x.type)).toEqual(['ColumnClustered', 'Line', 'Line']);
+    expect(charts).toHaveLength(4);
+    expect(charts.map((x) => x.type)).toEqual([
+      'ColumnClustered',
+      'Line',
+      'Line',
+      'ColumnClustered',
+    ]);
     specs.forEach((spec, i) => {
       const table = patch.sheets.flatMap((s) => s.tables).find((t) => t.name === spec.table)!;
       expect(charts[i]).toMatchObject({
