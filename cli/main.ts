@@ -11,6 +11,7 @@ import {
   FieldError,
 } from '../engine';
 import { InputError } from './read-input';
+import { fitWidth } from './fit-table';
 import { registerPortfolioCommands } from './commands/portfolio';
 import { registerMonteCarloCommand } from './commands/montecarlo';
 import { scheduleCommand, ScheduleFormat } from './commands/schedule';
@@ -43,9 +44,15 @@ function parseWholeNumber(text: string): number {
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Columns of the terminal `out` writes to; undefined for a pipe or a file (full tables). */
+  columns?: number;
 }
 
-const TERMINAL: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const TERMINAL: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+};
 
 export function buildProgram(io: Io): Command {
   const write = io.out;
@@ -113,16 +120,20 @@ export function buildProgram(io: Io): Command {
     )
     .option('--json <out.json>', 'write the full results (years, measures, checks) as JSON')
     .option('--detail', 'print every cell year by year / 年度別の明細')
-    .action((path: string, opts: { json?: string; out?: string; detail?: boolean }) => {
-      const programs = (c: Case) => catalogPrograms(c.programOverrides);
-      write(
-        runCommand(path, programs, {
-          jsonPath: opts.json,
-          outPath: opts.out,
-          detail: !!opts.detail,
-        }) + '\n',
-      );
-    });
+    .option('--wide', 'print every column, however wide the terminal / 全列を表示')
+    .action(
+      (path: string, opts: { json?: string; out?: string; detail?: boolean; wide?: boolean }) => {
+        const programs = (c: Case) => catalogPrograms(c.programOverrides);
+        write(
+          runCommand(path, programs, {
+            jsonPath: opts.json,
+            outPath: opts.out,
+            detail: !!opts.detail,
+            width: fitWidth(io.columns, opts.wide),
+          }) + '\n',
+        );
+      },
+    );
 
   program
     .command('template')

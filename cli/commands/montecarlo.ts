@@ -3,7 +3,6 @@ import { Presets, SingleBar } from 'cli-progress';
 import {
   Bands,
   Case,
-  CheckProbability,
   DEFAULT_YEN_SHORT_RATE_MODEL,
   MAX_PATHS,
   MonteCarloOptions,
@@ -22,6 +21,8 @@ import { renderMonteCarlo } from '../../workbook';
 import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 import { formatYen, renderTable } from '../terminal-table';
+import { FitColumn, droppedNote, fitTable, fitWidth, wrapLines } from '../fit-table';
+import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { defaultThreads, runMonteCarloParallel } from './montecarlo-parallel';
 
 export interface MonteCarloCommandOptions {
@@ -37,6 +38,8 @@ export interface MonteCarloCommandOptions {
   outPath?: string;
   /** Shows a progress bar on stderr (only on a terminal). */
   progress: boolean;
+  /** The terminal's width: tables fit it (undefined: every column, as for a pipe). */
+  width?: number;
 }
 
 /** `rateshock montecarlo <case.json>`: breach probabilities and bands, as tables. */
@@ -74,7 +77,7 @@ export function monteCarloCommand(path: string, options: MonteCarloCommandOption
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
   const written = writeOutputs(outputs);
-  return resultsText(c, results) + (written ? `\n\n${written}` : '');
+  return resultsText(c, results, options.width) + (written ? `\n\n${written}` : '');
 }
 
 function progressBar(): SingleBar {
@@ -103,20 +106,6 @@ function resultsJson(c: Case, results: MonteCarloResults) {
   };
 }
 
-/** Short column labels of the checks (Japanese, as the run command's legend names them). */
-const CHECK_LABELS: Record<string, string> = {
-  dscr: 'DSCR',
-  'debt-years-at-end': '債務償還年数',
-  'profit-within': '経常黒字化',
-  'solvency-within': '実質債務超過解消',
-  'cash-floor': '資金繰り',
-  'rebirth-phase': '再生フェーズ',
-  'no-consecutive-loss': '連続赤字',
-  'net-assets-floor': '純資産維持',
-  'no-insolvency': '債務超過',
-  icr: 'ICR',
-};
-
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const ratio = (x: number | null) => (x === null ? '∞' : x.toFixed(2));
 const yen = (x: number | null) => (x === null ? '—' : formatYen(Math.round(x)));
@@ -141,32 +130,51 @@ function modelLine(r: MonteCarloResults): string {
   ].join('\n');
 }
 
-function probabilityCell(check: CheckProbability): string {
-  return `${pct(check.probability)}${check.deterministicPass ? '' : '✗'}`;
+/** `6.0% ±1.7`: the probability with its standard error (percent points); ✗ when the plan fails unshocked. */
+function probabilityCell(p: { probability: number; standardError: number }, fails = false): string {
+  return `${pct(p.probability)} ±${(p.standardError * 100).toFixed(1)}${fails ? ' ✗' : ''}`;
 }
 
-function probabilityTable(r: MonteCarloResults): string {
-  const ids = r.strategies[0].checks.map((ch) => ch.id);
-  const header = [
-    '戦略 / strategy',
-    ...r.strategies[0].checks.map((ch) => CHECK_LABELS[ch.id] ?? ch.nameJa),
-    'いずれか / any',
+function probabilityTable(r: MonteCarloResults, width: number | undefined): string {
+  const checks = r.strategies[0].checks;
+  // On a narrow terminal, checks no path fails give way first.
+  const neverFails = (id: string) =>
+    r.strategies.every((s) => (s.checks.find((ch) => ch.id === id)?.failures ?? 0) === 0);
+  const columns: FitColumn[] = [
+    { header: '戦略 / strategy', short: '戦略' },
+    ...checks.map((ch, k) => ({
+      header: checkLabel(ch),
+      short: checkCode(ch),
+      drop: neverFails(ch.id) ? k : undefined,
+    })),
+    { header: 'いずれか / any', short: '計' },
   ];
-  const rows = r.strategies.map((s) => [
-    s.name,
-    ...ids.map((id) => {
-      const check = s.checks.find((ch) => ch.id === id);
-      return check ? probabilityCell(check) : '—';
-    }),
-    pct(s.anyFailure.probability),
-  ]);
-  const legend = r.strategies[0].checks
-    .map((ch) => `${CHECK_LABELS[ch.id] ?? ch.nameJa} = ${ch.nameEn} (${ch.threshold})`)
-    .join('; ');
+  const rows = (compact: boolean) =>
+    r.strategies.map((s) => [
+      compact ? s.id : s.name,
+      ...checks.map((ref) => {
+        const check = s.checks.find((ch) => ch.id === ref.id);
+        return check ? probabilityCell(check, !check.deterministicPass) : '—';
+      }),
+      probabilityCell(s.anyFailure),
+    ]);
+  const table = fitTable(columns, rows(false), width, rows(true));
+  const notes = [
+    table.dropped.length
+      ? `(どの経路でも達成: 省略 / never failed, left out: ${table.dropped.join(', ')})`
+      : '',
+    ...(table.compact
+      ? ['戦略 / strategies:', ...r.strategies.map((s) => `  ${s.id} = ${s.name}`)]
+      : []),
+    checkLegend(checks, table.compact),
+  ].filter((line) => line !== '');
   return [
-    '未達の確率 / probability of failing each check (✗: 金利が動かなくても未達 / fails with no rate change)',
-    renderTable(header, rows),
-    `判定 / checks: ${legend}`,
+    wrapLines(
+      '未達の確率 / probability of failing each check (± 標準誤差 / standard error, %pt; ✗: 金利が動かなくても未達 / fails with no rate change)',
+      width,
+    ),
+    table.text,
+    wrapLines(notes.join('\n'), width),
   ].join('\n');
 }
 
@@ -190,19 +198,21 @@ function marketTable(r: MonteCarloResults, fyEnd: number): string {
   return `シミュレーションした市場 / simulated market\n${renderTable(header, rows)}`;
 }
 
-function strategyTable(s: MonteCarloStrategy, fyEnd: number): string {
-  const header = [
-    '決算期 / FY',
-    '返済計 P5',
-    '返済計 P50',
-    '返済計 P95',
-    'DSCR P5',
-    'DSCR P50',
-    'DSCR P95',
-    '期末現預金 P5',
-    '期末現預金 P50',
-    '期末現預金 P95',
-  ];
+/** The bands by year; on a narrow terminal the outer bands of debt service and cash go first. */
+const BAND_COLUMNS: FitColumn[] = [
+  { header: '決算期 / FY', short: '決算期' },
+  { header: '返済計 P5', short: '返済P5', drop: 1 },
+  { header: '返済計 P50', short: '返済P50', drop: 6 },
+  { header: '返済計 P95', short: '返済P95', drop: 2 },
+  { header: 'DSCR P5', short: 'D P5' },
+  { header: 'DSCR P50', short: 'D P50' },
+  { header: 'DSCR P95', short: 'D P95', drop: 5 },
+  { header: '期末現預金 P5', short: '現預金P5' },
+  { header: '期末現預金 P50', short: '現預金P50', drop: 4 },
+  { header: '期末現預金 P95', short: '現預金P95', drop: 3 },
+];
+
+function strategyTable(s: MonteCarloStrategy, fyEnd: number, width: number | undefined): string {
   const rows = s.years.map((y) => [
     `${y.fiscalYear}年${fyEnd}月期`,
     yen(y.debtService.p5),
@@ -215,23 +225,34 @@ function strategyTable(s: MonteCarloStrategy, fyEnd: number): string {
     yen(y.cash.p50),
     yen(y.cash.p95),
   ]);
-  return `${s.name} — 年度別の分布 / by fiscal year\n${renderTable(header, rows)}`;
+  const table = fitTable(BAND_COLUMNS, rows, width);
+  return [
+    wrapLines(`${s.name} — 年度別の分布 / by fiscal year`, width),
+    table.text,
+    ...(table.dropped.length ? [wrapLines(droppedNote(table.dropped), width)] : []),
+  ].join('\n');
 }
 
-function resultsText(c: Case, r: MonteCarloResults): string {
+/** `width`: the terminal's columns (undefined for a pipe or a file: every column). */
+function resultsText(c: Case, r: MonteCarloResults, width?: number): string {
   const fyEnd = c.profile.fiscalYearEndMonth;
   const first = r.fiscalYears[0];
   const last = r.fiscalYears[r.fiscalYears.length - 1];
   return [
-    `${c.profile.name} — 基準日 / as of ${formatIsoDate(c.asOf)}; モンテカルロ / Monte Carlo ${formatYen(r.paths)} 経路 / paths, シード / seed ${r.seed}; 計画 ${first}〜${last}年${fyEnd}月期`,
-    modelLine(r),
+    wrapLines(
+      `${c.profile.name} — 基準日 / as of ${formatIsoDate(c.asOf)}; モンテカルロ / Monte Carlo ${formatYen(r.paths)} 経路 / paths, シード / seed ${r.seed}; 計画 ${first}〜${last}年${fyEnd}月期\n${modelLine(r)}`,
+      width,
+    ),
     '',
-    probabilityTable(r),
+    probabilityTable(r, width),
     '',
     marketTable(r, fyEnd),
-    ...r.strategies.flatMap((s) => ['', strategyTable(s, fyEnd)]),
+    ...r.strategies.flatMap((s) => ['', strategyTable(s, fyEnd, width)]),
     '',
-    '返済計 = debt service (利息 + 約定返済 + 保証料 / interest + principal + guarantee fees); 期末現預金 = year-end cash; DSCR ∞ = 返済なし / no debt service; 百分位は経路ごとの年度値 / percentiles of each year over the paths',
+    wrapLines(
+      '返済計 = debt service (利息 + 約定返済 + 保証料 / interest + principal + guarantee fees); 期末現預金 = year-end cash; DSCR ∞ = 返済なし / no debt service; D = DSCR; 百分位は経路ごとの年度値 / percentiles of each year over the paths',
+      width,
+    ),
   ].join('\n');
 }
 
@@ -281,6 +302,7 @@ interface RawOptions {
   correlation: number;
   contributionMargin?: number;
   workers?: number;
+  wide?: boolean;
 }
 
 const D = DEFAULT_YEN_SHORT_RATE_MODEL;
@@ -370,6 +392,7 @@ export function registerMonteCarloCommand(program: Command, io: Io, progress: bo
     .option('--workers <n>', 'threads computing paths (default: every core for large runs)', (t) =>
       wholeNumber(t, 1, 64, 'a number of threads'),
     )
+    .option('--wide', 'print every column, however wide the terminal / 全列を表示')
     .action((path: string, opts: RawOptions, command: Command) => {
       const model: ShortRateModel = {
         initialRate: opts.initialRate,
@@ -397,6 +420,7 @@ export function registerMonteCarloCommand(program: Command, io: Io, progress: bo
           jsonPath: opts.json,
           outPath: opts.out,
           progress,
+          width: fitWidth(io.columns, opts.wide),
         }) + '\n',
       );
     });

@@ -3,6 +3,8 @@ import { eligibilityMark, renderResults } from '../../workbook';
 import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
 import { formatYen, renderTable } from '../terminal-table';
+import { FitColumn, droppedNote, fitTable, wrapLines } from '../fit-table';
+import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 
@@ -13,6 +15,8 @@ export interface RunOptions {
   outPath?: string;
   /** Prints each cell's figures year by year under the summary. */
   detail?: boolean;
+  /** The terminal's width: the summary fits it (undefined: every column, as for a pipe). */
+  width?: number;
 }
 
 /** `rateshock run <case.json | input.xlsx>`: every strategy under every shock, as tables. */
@@ -33,7 +37,7 @@ export function runCommand(
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
   const written = writeOutputs(outputs);
-  const text = resultsText(c, results) + (written ? `\n\n${written}` : '');
+  const text = resultsText(c, results, options.width) + (written ? `\n\n${written}` : '');
   return options.detail
     ? [
         text,
@@ -107,44 +111,61 @@ function yearTable(c: Case, cell: GridCell): string {
 
 const fmtRatio = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 
-function cellRow(c: Case, cell: GridCell): string[] {
+/** A cell's row: full, or compact (strategy id, check codes) for a narrow terminal. */
+function cellRow(c: Case, cell: GridCell, compact = false): string[] {
   const s = cell.summary;
   const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
+  const failed = s.failedChecks.map((id) => {
+    const check = cell.checks.find((ch) => ch.id === id) ?? { id, nameJa: id };
+    return compact ? checkCode(check) : checkLabel(check);
+  });
   return [
-    strategy.name,
+    compact ? strategy.id : strategy.name,
     cell.shockLabel + (cell.mode === 'full-reprice' ? ' 一斉' : ''),
     formatYen(s.totalInterest),
     s.ordinaryProfitChange === null ? '—' : `${(s.ordinaryProfitChange * 100).toFixed(1)}%`,
     formatYen(s.totalDebtService),
     fmtRatio(s.lowestDscr),
     s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
-    s.failedChecks.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${s.failedChecks.join(',')}`,
+    failed.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${failed.join(compact ? ',' : '、')}`,
     eligibilityMark(c, cell),
   ];
 }
 
-function resultsText(c: Case, results: Results): string {
+/** The summary's columns: short headers and the order they give way on a narrow terminal. */
+const SUMMARY_COLUMNS: FitColumn[] = [
+  { header: '戦略 / strategy', short: '戦略' },
+  { header: '金利 / shock', short: '金利' },
+  { header: '利息計 / interest', short: '利息計', drop: 2 },
+  { header: '経常利益 (1年目) 増減', short: '経常増減', drop: 1 },
+  { header: '返済計 / debt service', short: '返済計', drop: 3 },
+  { header: '最低DSCR' },
+  { header: '債務償還年数(最終)', short: '償還年数' },
+  { header: '判定 / checks', short: '判定' },
+  { header: '制度要件 / eligible', short: '制度', drop: 4 },
+];
+
+/** `width`: the terminal's columns (undefined for a pipe or a file: every column). */
+function resultsText(c: Case, results: Results, width?: number): string {
   const debt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
   const first = results.cells[0].years[0].fiscalYear;
   const last = results.cells[0].years[results.cells[0].years.length - 1].fiscalYear;
   const out = [
     `${c.profile.name} — 基準日 / as of ${formatIsoDate(c.asOf)}; 借入 ${c.stack.loans.length} 本 ${formatYen(debt)} 円; 計画 ${first}〜${last}年${c.profile.fiscalYearEndMonth}月期`,
     '',
-    renderTable(
-      [
-        '戦略 / strategy',
-        '金利 / shock',
-        '利息計 / interest',
-        '経常利益 (1年目) 増減',
-        '返済計 / debt service',
-        '最低DSCR',
-        '債務償還年数(最終)',
-        '判定 / checks',
-        '制度要件 / eligible',
-      ],
-      results.cells.map((cell) => cellRow(c, cell)),
-    ),
   ];
+  const table = fitTable(
+    SUMMARY_COLUMNS,
+    results.cells.map((cell) => cellRow(c, cell)),
+    width,
+    results.cells.map((cell) => cellRow(c, cell, true)),
+  );
+  // Lines other than the table wrap at the width; the table already fits.
+  const notes: string[] = [];
+  if (table.dropped.length) notes.push(droppedNote(table.dropped));
+  if (table.compact) {
+    notes.push('戦略 / strategies:', ...results.strategies.map((x) => `  ${x.id} = ${x.name}`));
+  }
   const eligibility = results.cells
     .filter((cell, i, all) => all.findIndex((x) => x.strategyId === cell.strategyId) === i)
     .flatMap((cell) =>
@@ -152,12 +173,11 @@ function resultsText(c: Case, results: Results): string {
         (e) => `  - ${cell.strategyId} / ${e.loanId}: ${e.messageJa} / ${e.messageEn}`,
       ),
     );
-  if (eligibility.length) out.push('', '制度要件 / program eligibility:', ...eligibility);
-  out.push(
-    '',
-    '判定 / checks: dscr = DSCR, debt-years-at-end = 債務償還年数, profit-within = 経常黒字化, solvency-within = 実質債務超過解消, cash-floor = 資金繰り, rebirth-phase = 再生フェーズ',
+  if (eligibility.length) notes.push('', '制度要件 / program eligibility:', ...eligibility);
+  notes.push('', checkLegend(results.cells[0].checks, table.compact));
+  return [wrapLines(out.join('\n'), width), table.text, wrapLines(notes.join('\n'), width)].join(
+    '\n',
   );
-  return out.join('\n');
 }
 
 /** The full results for machines: every cell's years, measures and checks. */
