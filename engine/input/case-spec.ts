@@ -385,7 +385,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
   const collateral = readCollateral(root, unit, amount, stack?.loans ?? [], errors);
-  const liquidation = readLiquidation(root, unit, amount, collateral ?? [], errors);
+  const liquidation = readLiquidation(root, unit, amount, errors);
   const adjustments = readAdjustments(root, unit, amount, errors);
   if (adjustments?.length && base) {
     // The items replace the single figure: giving both would count them twice.

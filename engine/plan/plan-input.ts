@@ -153,9 +153,13 @@ export function readLiquidation(
   root: FieldReader,
   unit: number,
   amount: AmountReader,
-  collateral: readonly CollateralItem[],
   errors: FieldError[],
 ): Liquidation | undefined {
+  // The ids as written, so a mistake inside an item does not also fail every reference to it.
+  const raw = root.raw('collateral');
+  const ids = Array.isArray(raw)
+    ? raw.map((item, i) => String((item as { id?: unknown } | null)?.id ?? `C${i + 1}`))
+    : [];
   if (!root.has('liquidation')) return undefined;
   const r = FieldReader.of(root.raw('liquidation'), 'liquidation', errors);
   if (!r) return undefined;
@@ -178,7 +182,7 @@ export function readLiquidation(
         a.fail('value', 'is required: give "value" (an amount) or "haircut" (掛目 on bookValue)');
       if (a.has('collateralId')) {
         asset.collateralId = a.string('collateralId');
-        if (!collateral.some((c) => c.id === asset.collateralId))
+        if (!ids.includes(asset.collateralId!))
           a.fail('collateralId', 'is not the id of a collateral item');
       }
       return errors.length > start ? undefined : (asset as LiquidationAsset);
