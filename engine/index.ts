@@ -33,3 +33,4 @@ export * from './measures';
 export * from './programs';
 export * from './montecarlo';
 export * from './portfolio';
+export * from './plan';

@@ -17,6 +17,10 @@ const RULES: Rule[] = [
     /^is required: the loan in (\S+) follows it$/,
     (m) => `を入力してください (${m[1]} の借入が参照しています)`,
   ],
+  [
+    /^is required: give "value" \(an amount\) or "haircut"/,
+    () => 'を入力してください (清算価値 または 掛目)',
+  ],
   [/^is required/, () => 'を入力してください'],
   [/^must be a number$/, () => 'は数値で入力してください'],
   [/^must be a whole number$/, () => 'は整数で入力してください'],
@@ -64,6 +68,30 @@ const RULES: Rule[] = [
     /^leaves no month to repay loan (\S+) \(term (\d+) months\)$/,
     (m) => `では借入 ${m[1]} (期間 ${m[2]} か月) の返済月が残りません`,
   ],
+  // The council plan (engine/plan).
+  [/^a strategy has at most one pro-rata-plan$/, () => 'プロラタ返済計画は1戦略に1つまでです'],
+  [/^the pool has no loans$/, () => 'に該当する借入がありません (プロラタ返済の対象が空です)'],
+  [
+    /^no loan of the strategy has this lender$/,
+    () => 'に該当する金融機関の借入がありません (借換後の借入を含む)',
+  ],
+  [
+    /^loan (\S+) starts after the plan's base date/,
+    (m) => `の借入 ${m[1]} は計画基準日より後の実行のため、プロラタ返済の対象外にしてください`,
+  ],
+  [
+    /^is a loan of (.+), not of this lien's lender$/,
+    (m) => `は ${m[1]} の借入で、この担保権者の借入ではありません`,
+  ],
+  [/^no loan of the stack has this id$/, () => 'に該当する借入IDが借入一覧にありません'],
+  [/^liens must be listed in rank order/, () => 'は順位の順に、同じ順位を重ねずに入力してください'],
+  [/^repeats an earlier id$/, () => 'が前の行と重複しています'],
+  [/^is not the id of a collateral item$/, () => 'に該当する担保IDがありません'],
+  [
+    /^give either adjustments or base.netAssetAdjustments/,
+    () => 'は実態修正の明細か 実態修正額 のどちらか一方で入力してください',
+  ],
+  [/^must be true or false$/, () => 'は TRUE か FALSE で入力してください'],
   [/^is not a known field/, () => 'は指定できない項目です'],
   [/^is not a key that can be overridden/, () => 'は上書きできない項目です'],
   [/^is the program's identity/, () => 'は制度の識別情報のため上書きできません'],

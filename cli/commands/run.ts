@@ -199,6 +199,8 @@ function resultsJson(c: Case, results: Results) {
       measures: cell.measures,
       checks: cell.checks,
       eligibility: cell.eligibility,
+      // The council plan (金融機関別返済計画, 経済合理性), for strategies with a pro-rata-plan.
+      ...(cell.plan ? { plan: cell.plan } : {}),
     })),
   };
 }

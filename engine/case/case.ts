@@ -2,6 +2,7 @@ import { EpochDay } from '../time/civil-date';
 import { RepriceMode } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack } from '../stack/debt-stack';
+import { Adjustment, CollateralItem, Liquidation, ProRataPlanAction } from '../plan/types';
 
 /** JFC's two units, whose program terms differ: 中小企業事業 and 国民生活事業. */
 export type JfcUnit = 'sme' | 'micro';
@@ -39,6 +40,10 @@ export interface BaseYear {
   netAssetAdjustments: number;
   /** 繰越欠損金 still usable. */
   lossCarryForward: number;
+  /** For the base year's free cash flow (a council plan's first budget): as closed. */
+  netIncome?: number;
+  capex?: number;
+  workingCapitalChange?: number;
 }
 
 /** One planned fiscal year (yen). */
@@ -118,7 +123,8 @@ export type StrategyAction =
       holidayMonths: number;
       /** true: the term grows by the holiday; false: installments are re-spread over the term left. */
       extendTerm: boolean;
-    };
+    }
+  | ProRataPlanAction;
 
 export interface Strategy {
   id: string;
@@ -145,4 +151,10 @@ export interface Case {
   programOverrides: Record<string, unknown>;
   /** Facts for program eligibility the figures cannot show. */
   facts: { hasCrisisEraDebt: boolean; hasImprovementPlan: boolean };
+  /** 保全: pledged collateral and its liens (council plans). */
+  collateral?: CollateralItem[];
+  /** 清算貸借対照表: liquidation values and priority claims. */
+  liquidation?: Liquidation;
+  /** 実態修正 of the base year, item by item (their sum is base.netAssetAdjustments). */
+  adjustments?: Adjustment[];
 }

@@ -7,6 +7,7 @@ import { CapitalRateRule, Projection, ProjectedYear, projectCase } from '../proj
 import { YearMeasures, yearMeasures } from '../projection/year-measures';
 import { CheckResult, planChecks } from '../checks/plan-checks';
 import { debtRepaymentYears } from '../measures/debt-repayment-years';
+import { CellPlan, cellPlan } from '../plan/plan-summary';
 
 /** An eligibility finding on a strategy's program loan (from the program catalog's rules). */
 export interface EligibilityIssue {
@@ -61,6 +62,10 @@ export interface GridCell {
   book: StrategyBook;
   /** The monthly flows behind the years: what a workbook's schedule sheet shows. */
   schedules: Pick<Projection, 'seniorSchedules' | 'capitalFlows'>;
+  /** The council plan (金融機関別返済計画, 経済合理性) when the strategy has a `pro-rata-plan`. */
+  plan?: CellPlan;
+  /** The pool's monthly detail behind `plan` (for the 資金繰り表). */
+  pool?: Projection['plan'];
 }
 
 export interface Results {
@@ -120,7 +125,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     let unshockedProfit = 0;
     for (const shock of shocks) {
       for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
-        const { years, seniorSchedules, capitalFlows } = projectCase(
+        const { years, seniorSchedules, capitalFlows, plan } = projectCase(
           c,
           book,
           scenario(shock, mode),
@@ -145,6 +150,11 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
           eligibility,
           book,
           schedules: { seniorSchedules, capitalFlows },
+          plan:
+            plan && book.plan
+              ? cellPlan(c, book.plan.action, plan, years, measures, checks, c.thresholds)
+              : undefined,
+          pool: plan,
           summary: {
             ...summarize(years, measures, checks, eligibility),
             ordinaryProfitChange: change,

@@ -13,6 +13,13 @@ import { standardShocks } from '../rates/shock';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
 import { findProgram, withOverrides } from '../programs/catalog';
+import {
+  PRO_RATA_PLAN_KEYS,
+  readAdjustments,
+  readCollateral,
+  readLiquidation,
+  readProRataPlan,
+} from '../plan/plan-input';
 
 /** 円 / 千円 / 百万円: the unit every amount of the case is written in. */
 export const AMOUNT_UNITS = { yen: 1, thousand: 1_000, million: 1_000_000 } as const;
@@ -21,7 +28,7 @@ export type AmountUnit = keyof typeof AMOUNT_UNITS;
 const MAX_AMOUNT = 1e13;
 
 /** A whole-yen amount in the case's unit (negative allowed where `signed`). */
-function amount(
+export function amount(
   r: FieldReader,
   key: string,
   unit: number,
@@ -52,6 +59,9 @@ const BASE_KEYS = [
   'bookNetAssets',
   'netAssetAdjustments',
   'lossCarryForward',
+  'netIncome',
+  'capex',
+  'workingCapitalChange',
 ];
 const PLAN_KEYS = [
   'revenue',
@@ -73,6 +83,7 @@ const ACTION_KEYS = [
   'privateBankSupport',
   'holidayMonths',
   'extendTerm',
+  ...PRO_RATA_PLAN_KEYS,
 ];
 const CASE_KEYS = [
   'name',
@@ -90,6 +101,9 @@ const CASE_KEYS = [
   'strategies',
   'thresholds',
   'facts',
+  'collateral',
+  'liquidation',
+  'adjustments',
 ];
 
 function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | undefined {
@@ -114,6 +128,12 @@ function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | 
     bookNetAssets: amount(r, 'bookNetAssets', unit, { signed: true }),
     netAssetAdjustments: amount(r, 'netAssetAdjustments', unit, { signed: true, fallback: 0 }),
     lossCarryForward: amount(r, 'lossCarryForward', unit, { fallback: 0 }),
+    // Optional: the base year's free cash flow for a council plan's first budget.
+    ...(r.has('netIncome') ? { netIncome: amount(r, 'netIncome', unit, { signed: true }) } : {}),
+    ...(r.has('capex') ? { capex: amount(r, 'capex', unit) } : {}),
+    ...(r.has('workingCapitalChange')
+      ? { workingCapitalChange: amount(r, 'workingCapitalChange', unit, { signed: true }) }
+      : {}),
   };
   return errors.length > before ? undefined : (base as BaseYear);
 }
@@ -171,7 +191,7 @@ function readSelector(
   return loanIds ? { loanIds } : undefined;
 }
 
-const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule'] as const;
+const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule', 'pro-rata-plan'] as const;
 
 function readAction(
   raw: unknown,
@@ -217,6 +237,8 @@ function readAction(
     const holidayMonths = r.number('holidayMonths', { min: 1, max: 120, integer: true });
     const extendTerm = r.has('extendTerm') ? r.raw('extendTerm') === true : true;
     if (select && holidayMonths !== undefined) action = { kind, select, holidayMonths, extendTerm };
+  } else if (kind === 'pro-rata-plan') {
+    action = readProRataPlan(r, errors);
   }
   return errors.length > before ? undefined : action;
 }
@@ -362,6 +384,15 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   );
   const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
+  const collateral = readCollateral(root, unit, amount, stack?.loans ?? [], errors);
+  const liquidation = readLiquidation(root, unit, amount, errors);
+  const adjustments = readAdjustments(root, unit, amount, errors);
+  if (adjustments?.length && base) {
+    // The items replace the single figure: giving both would count them twice.
+    if ((root.raw('base') as Record<string, unknown>).netAssetAdjustments !== undefined)
+      root.fail('adjustments', 'give either adjustments or base.netAssetAdjustments, not both');
+    base.netAssetAdjustments = adjustments.reduce((sum, a) => sum + a.amount, 0);
+  }
   const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
   f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);
   if (
@@ -395,6 +426,9 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
         hasCrisisEraDebt: f?.raw('hasCrisisEraDebt') === true,
         hasImprovementPlan: f?.raw('hasImprovementPlan') === true,
       },
+      ...(collateral?.length ? { collateral } : {}),
+      ...(liquidation ? { liquidation } : {}),
+      ...(adjustments?.length ? { adjustments } : {}),
     },
   };
 }

@@ -25,6 +25,7 @@ const STACK_LOAN_KEYS = [
   'guaranteeFeeRate',
   'rate',
   'annualRate',
+  'guaranteeCoverage',
 ] as const;
 const RATE_RULE_KEYS = [
   'type',
@@ -126,8 +127,12 @@ function readStackLoan(
       : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
   const terms = readLoanTerms(withStart, unit);
   const rate = readRateRule(r, errors);
+  const guaranteeCoverage = r.has('guaranteeCoverage')
+    ? r.rate('guaranteeCoverage', { min: 0, max: 1 })
+    : undefined;
   if (errors.length > before || !rate) return undefined;
   return {
+    ...(guaranteeCoverage !== undefined ? { guaranteeCoverage } : {}),
     id: r.string('id', `L${i + 1}`)!,
     name: r.string('name', '')!,
     lender: r.string('lender', '')!,

@@ -11,6 +11,7 @@ import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
 import { corporateTax, emptyLossPool } from './corporate-tax';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { CashWalk, walkYearCash } from './year-cash';
+import { PoolResult, PoolRun } from '../plan/pool-run';
 
 /** The rate of a capital-type loan for one year, decided by the previous fiscal year's result. */
 export type CapitalRateRule = (
@@ -75,6 +76,8 @@ export interface Projection {
   /** The senior loans' schedules, in the order of the strategy book's `senior`. */
   seniorSchedules: Schedule[];
   capitalFlows: CapitalFlows[];
+  /** The council plan's pool year by year, when the strategy has a `pro-rata-plan`. */
+  plan?: PoolResult;
 }
 
 /**
@@ -135,10 +138,29 @@ export function projectCase(
   const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
   // Carries the cash from year to year.
   const walk: CashWalk = { cash: c.base.cash + book.newMoney, lowestCash: 0, lowestMonth: 0 };
+  // A council plan's pool: each year's repayments decided from the year before (engine/plan).
+  const prorata =
+    book.plan &&
+    new PoolRun(
+      c,
+      book.plan,
+      book.senior,
+      book.capital,
+      scenario,
+      firstYear,
+      firstMonth,
+      walk.cash,
+    );
 
   for (let t = 0; t < horizon; t++) {
     const plan = c.plan[t];
     const fiscalYear = firstYear + t;
+    prorata?.runYear(t, years[t - 1], {
+      interest: monthInterest,
+      principal: monthPrincipal,
+      fee: monthFee,
+      debt: monthDebt,
+    });
     let interest = 0;
     let principal = 0;
     let fees = 0;
@@ -232,7 +254,12 @@ export function projectCase(
       substantiveNetWorth: bookNetAssets + c.base.netAssetAdjustments + recognised,
     });
   }
-  return { years, seniorSchedules, capitalFlows: capital.map((x) => x.flows) };
+  return {
+    years,
+    seniorSchedules,
+    capitalFlows: capital.map((x) => x.flows),
+    plan: prorata?.result(),
+  };
 }
 
 /** Months since year 0 (a month grid key) of the month (year, month). */

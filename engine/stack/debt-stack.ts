@@ -11,6 +11,8 @@ export interface StackLoan {
   lender: string;
   terms: LoanTerms;
   rate: RateRule;
+  /** The guarantee corporation's share (0.8 or 1) of a 保証協会-guaranteed loan; absent: none. */
+  guaranteeCoverage?: number;
 }
 
 /** A borrower's debt as of a date, with the base paths of the indexes it floats on. */

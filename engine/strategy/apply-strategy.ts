@@ -3,6 +3,8 @@ import { RepaymentMethod } from '../schedule/repayment-method';
 import { StackLoan } from '../stack/debt-stack';
 import { FieldError } from '../input/field-reader';
 import { LoanSelector, Strategy, StrategyAction } from '../case/case';
+import type { PlanPool } from '../plan/pool-run';
+import { selectPool } from '../plan/select-pool';
 
 /** What the strategy layer needs to know of a program to price and shape a new loan. */
 export interface ProgramPricing {
@@ -44,6 +46,8 @@ export interface StrategyBook {
   /** Cash received at the start (new-money capital loans). */
   newMoney: number;
   refinancings: Refinancing[];
+  /** The council plan's pro-rata pool (loans taken out of `senior`), when the strategy has one. */
+  plan?: PlanPool;
 }
 
 /**
@@ -67,6 +71,11 @@ export function applyStrategy(
   };
   strategy.actions.forEach((action, j) => {
     const where = `${at}.actions[${j}]`;
+    if (action.kind === 'pro-rata-plan') {
+      const chosen = selectPool(book.senior, book.plan, action, asOf, where, errors);
+      if (chosen) [book.plan, book.senior] = [chosen.pool, chosen.rest];
+      return;
+    }
     const selected =
       action.kind === 'capital-loan' && action.mode === 'new-money'
         ? []
@@ -93,7 +102,7 @@ function copyLoan(loan: StackLoan): StackLoan {
 
 function select(
   loans: StackLoan[],
-  action: StrategyAction,
+  action: Exclude<StrategyAction, { kind: 'pro-rata-plan' }>,
   where: string,
   errors: FieldError[],
 ): StackLoan[] | undefined {
