@@ -7,7 +7,9 @@ import { PaneActions } from '../taskpane/pane-actions';
 import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../taskpane/workshop-scenarios';
 import { officeDisplayLanguage } from './office-context';
 import { ExcelWorkbook } from './excel-workbook';
+import { stopPlainBrowserLogProxy } from './office-telemetry';
 import { registerCustomFunctions } from './register-functions';
+import { missingSets, unsupportedExcelMessage } from './requirements';
 
 /**
  * The task pane's entry: Office.onReady only picks the workbook (Excel, or an in-memory one when
@@ -33,7 +35,28 @@ registerCustomFunctions();
 if (typeof Office === 'undefined') {
   // office.js did not load (a browser offline): the pane still works on an in-memory workbook.
   start(false);
+  document.documentElement.dataset.ready = 'ready';
 } else {
   // ExcelWorkbook reads Office.context.platform itself (the web's request budget).
-  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+  void Office.onReady((info) => {
+    const inExcel = info.host === Office.HostType.Excel;
+    if (!inExcel) stopPlainBrowserLogProxy();
+    const missing = inExcel
+      ? missingSets((name, version) => Office.context.requirements.isSetSupported(name, version))
+      : [];
+    if (missing.length > 0) showUnsupported(unsupportedExcelMessage(missing));
+    else start(inExcel);
+    // A signal for the browser test and the bench: office.js is done and the pane is built.
+    document.documentElement.dataset.ready = missing.length > 0 ? 'unsupported' : 'ready';
+  });
+}
+
+/** An Excel too old for the add-in: one message naming the build needed, nothing else. */
+function showUnsupported(message: string): void {
+  const root = document.getElementById('app');
+  const p = document.createElement('p');
+  p.id = 'unsupported';
+  p.className = 'error';
+  p.textContent = message;
+  root?.replaceChildren(p);
 }
