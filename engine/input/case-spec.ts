@@ -360,6 +360,18 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const strategies = root.list('strategies', (item, at) =>
     readStrategy(item, at, position++, unit, errors),
   );
+  // Strategy ids key the result tables (and the workbook's SUMIFS): each must be its own.
+  const strategyIds = new Map<string, number>();
+  strategies?.forEach((s, i) => {
+    const earlier = strategyIds.get(s.id);
+    if (earlier !== undefined)
+      errors.push({
+        field: `strategies[${i}].id`,
+        message: `repeats the id of strategies[${earlier}]`,
+        value: s.id,
+      });
+    else strategyIds.set(s.id, i);
+  });
   const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
   const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
