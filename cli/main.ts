@@ -18,6 +18,7 @@ import { scheduleCommand, ScheduleFormat } from './commands/schedule';
 import { shocksCommand } from './commands/shocks';
 import { runCommand } from './commands/run';
 import { templateCommand } from './commands/template';
+import { errorReport, escapeForTerminal } from './terminal-safe';
 
 /** `--shocks 0.1,0.3` (percent points): parallel shocks of +0.1 % and +0.3 %. */
 function parseShockList(text: string): Shock[] {
@@ -54,7 +55,12 @@ const TERMINAL: Io = {
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 };
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(given: Io): Command {
+  // Everything printed passes one escape: text from files never drives the terminal.
+  const io: Io = {
+    out: (s) => given.out(escapeForTerminal(s)),
+    err: (s) => given.err(escapeForTerminal(s)),
+  };
   const write = io.out;
   const program = new Command('rateshock')
     .description('RateShock: interest-rate shocks and refinancing for Japanese SME debt (offline)')
@@ -148,7 +154,7 @@ export function buildProgram(io: Io): Command {
 
   // montecarlo: seeded short-rate (and revenue) paths over every strategy; a progress bar
   // only when writing to a terminal.
-  registerMonteCarloCommand(program, io, io === TERMINAL && process.stderr.isTTY === true);
+  registerMonteCarloCommand(program, io, given === TERMINAL && process.stderr.isTTY === true);
 
   return program;
 }
@@ -160,13 +166,13 @@ export function run(argv: string[], io: Io = TERMINAL): number {
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
-      io.err([`error: ${e.message}`, ...e.details.map((d) => `  - ${d}`)].join('\n') + '\n');
+      io.err(errorReport(e.message, e.details));
       return 1;
     }
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    io.err(`internal error: ${(e as Error).message}\n`);
+    io.err(escapeForTerminal(`internal error: ${(e as Error).message}\n`));
     return 3;
   }
 }

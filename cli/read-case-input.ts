@@ -1,14 +1,22 @@
 import { Case, parseCaseFile } from '../engine';
 import { describeCellError, readCase } from '../workbook';
-import { InputError, orInputError, readInputFile, readJsonFile } from './read-input';
+import {
+  InputError,
+  looksLikeWorkbook,
+  orInputError,
+  readInputFile,
+  readJsonFile,
+} from './read-input';
 import { readXlsxSnapshot } from './xlsx/read-xlsx';
 
-const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
-
-/** The case of a scenario file or an input workbook; every input error listed, by path or cell. */
+/**
+ * The case of a scenario file or an input workbook; every input error listed, by path or cell.
+ * A workbook is known by its content, not its name (.xlsx, .xlsm, or one without extension).
+ */
 export function readCaseInput(path: string): { c: Case; workbook?: Buffer } {
-  if (!isWorkbook(path)) return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
   const workbook = readInputFile(path);
+  if (!/\.xls[xm]$/i.test(path) && !looksLikeWorkbook(workbook))
+    return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
   let read;
   try {
     read = readCase(readXlsxSnapshot(workbook));

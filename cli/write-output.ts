@@ -1,20 +1,32 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from './read-input';
+import { checkOutputs, temporaryBeside, trackTemporary, writeFailure } from './safe-output';
 
 /**
- * Writes a file whole or not at all: into a temporary file beside it, then renamed over the
- * target, so a failure never leaves a half-written workbook where the user looks.
+ * Writes a file whole or not at all: into a temporary file beside it (removed on any exit,
+ * Ctrl-C included), then renamed over the target, so a failure never leaves a half-written
+ * file where the user looks.
  */
 export function writeFileAtomically(path: string, data: Uint8Array | Uint8Array[]): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  checkOutputs([], [path]);
+  const temporary = temporaryBeside(path);
+  const release = trackTemporary(temporary);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, Array.isArray(data) ? Buffer.concat(data) : data);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of Array.isArray(data) ? data : [data]) {
+        for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (e) {
     rmSync(temporary, { force: true });
-    throw new InputError(`${path}: cannot write the file (${(e as Error).message})`);
+    throw writeFailure(path, e);
+  } finally {
+    release();
   }
 }
 

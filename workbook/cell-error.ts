@@ -1,3 +1,4 @@
+import { valueText } from '../engine';
 import { INPUT_SHEET_NAMES, TableName } from './input-layout';
 import { SnapshotValue, cellAddress } from './snapshot';
 
@@ -60,7 +61,7 @@ export function cellError(
 }
 
 function shown(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  return valueText(value);
 }
 
 /**

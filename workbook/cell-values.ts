@@ -1,5 +1,5 @@
 import { epochDayOfSerial } from './excel-serial';
-import { formatIsoDate, parseIsoDate } from '../engine';
+import { formatIsoDate, hasMisplacedComma, parseIsoDate } from '../engine';
 import { SnapshotValue } from './snapshot';
 
 /**
@@ -46,7 +46,7 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * leading `△` / `▲` or accounting parentheses for negatives (`△5,000`, `(5,000)`).
  */
 export function parseNumberText(text: string): number | undefined {
-  let t = normalizeText(text).replace(/[,\s]/g, '');
+  let t = normalizeText(text).replace(/\s/g, '');
   let negative = false;
   if (/^[△▲]/.test(t)) {
     negative = true;
@@ -55,6 +55,9 @@ export function parseNumberText(text: string): number | undefined {
     negative = true;
     t = t.slice(1, -1);
   }
+  // A comma separates thousands only: "1,8" (a decimal comma) is no 18.
+  if (hasMisplacedComma(t)) return undefined;
+  t = t.replace(/,/g, '');
   if (!NUMBER_TEXT.test(t)) return undefined;
   const n = Number(t);
   return negative ? -n : n;
@@ -100,7 +103,13 @@ export function readRate(v: SnapshotValue): CellRead<number> | undefined {
 
 const MAX_SERIAL = 2958465; // 9999-12-31
 
-const ERAS: Record<string, number> = { r: 2018, 令和: 2018, h: 1988, 平成: 1988 };
+/** Japanese eras: year 1's western year, and the first and last day of the era. */
+const ERAS: Record<string, { base: number; from: string; until?: string }> = {
+  r: { base: 2018, from: '2019-05-01' },
+  令和: { base: 2018, from: '2019-05-01' },
+  h: { base: 1988, from: '1989-01-08', until: '2019-04-30' },
+  平成: { base: 1988, from: '1989-01-08', until: '2019-04-30' },
+};
 
 function isoOf(year: number, month: number, day: number): string | undefined {
   const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -109,7 +118,7 @@ function isoOf(year: number, month: number, day: number): string | undefined {
 
 /**
  * A date text: 2026-03-31, 2026/3/31, 2026.3.31, 2026年3月31日, 20260331, R8.3.31, 令和8年3月31日,
- * H31.4.30 (令和 and 平成 only).
+ * H31.4.30 (令和 and 平成 only, within their eras: 平成32年 and 令和元年4月 are no dates).
  */
 export function parseDateText(text: string): string | undefined {
   const t = normalizeText(text).replace(/\s+/g, '');
@@ -120,20 +129,39 @@ export function parseDateText(text: string): string | undefined {
   const era = /^(r|h|令和|平成)(\d{1,2}|元)[./年](\d{1,2})[./月](\d{1,2})日?$/i.exec(t);
   if (era) {
     const year = era[2] === '元' ? 1 : Number(era[2]);
-    return isoOf(ERAS[era[1].toLowerCase()] + year, Number(era[3]), Number(era[4]));
+    const { base, from, until } = ERAS[era[1].toLowerCase()];
+    const iso = year >= 1 ? isoOf(base + year, Number(era[3]), Number(era[4])) : undefined;
+    // ISO texts compare as dates.
+    return iso !== undefined && iso >= from && (until === undefined || iso <= until)
+      ? iso
+      : undefined;
   }
   return undefined;
 }
 
+/** Serial of 1950-01-01: no loan, plan or as-of date of this product lies before it. */
+const MIN_SERIAL = 18264;
+
+/** A year alone, as a number or text: 2026 in a date cell is no date (Excel would show 1905). */
+const isBareYear = (v: SnapshotValue) =>
+  (typeof v === 'number' || typeof v === 'string') &&
+  /^(19|20|21)\d\d$/.test(normalizeText(String(v)));
+
 /** A date: an Excel serial number (a date cell) or a date text; returned as YYYY-MM-DD. */
 export function readDate(v: SnapshotValue): CellRead<string> | undefined {
   if (isBlank(v)) return undefined;
-  if (typeof v === 'number' && v >= 61 && v <= MAX_SERIAL) {
+  if (isBareYear(v)) {
+    return bad(
+      'は年だけでなく年月日で入力してください (例: 2026-03-31)',
+      'must be a whole date, not a year alone (e.g. 2026-03-31)',
+    );
+  }
+  if (typeof v === 'number' && v >= MIN_SERIAL && v <= MAX_SERIAL) {
     return ok(formatIsoDate(epochDayOfSerial(v)));
   }
   // A number that is no serial may be a date typed as digits: 20260331.
   const iso =
-    typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))
+    typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v > MAX_SERIAL)
       ? parseDateText(String(v))
       : undefined;
   return iso === undefined

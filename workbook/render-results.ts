@@ -10,6 +10,7 @@ import {
 } from './patch';
 import { columnLetters } from './snapshot';
 import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
+import { exactCriterion } from './exact-criteria';
 import { serialOfEpochDay } from './excel-serial';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
@@ -166,7 +167,7 @@ function fiscalYearSheet(
   const last = Math.max(scheduleRows + 1, 2);
   const col = (n: number) => `${sched}!$${columnLetters(n)}$2:$${columnLetters(n)}$${last}`;
   const sumifs = (sumColumn: number, r: number) =>
-    `SUMIFS(${col(sumColumn)},${col(S.strategy)},$A${r},${col(S.shock)},$B${r},${col(S.mode)},$C${r},${col(S.fy)},$D${r})`;
+    `SUMIFS(${col(sumColumn)},${col(S.strategy)},${exactCriterion(`$A${r}`)},${col(S.shock)},${exactCriterion(`$B${r}`)},${col(S.mode)},${exactCriterion(`$C${r}`)},${col(S.fy)},$D${r})`;
   const nonOperating =
     c.base.nonOperatingIncome + c.base.interestIncome - c.base.nonOperatingExpense;
   const rows: PatchValue[][] = [];
@@ -324,7 +325,7 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
     const r = detailRow + 1 + i;
     const s = cell.summary;
     const sumFy = (letter: string) =>
-      `SUMIFS(${fyCol(letter)},${fyCol('A')},$A${r},${fyCol('B')},$C${r},${fyCol('C')},$D${r})`;
+      `SUMIFS(${fyCol(letter)},${fyCol('A')},${exactCriterion(`$A${r}`)},${fyCol('B')},${exactCriterion(`$C${r}`)},${fyCol('C')},${exactCriterion(`$D${r}`)})`;
     const strategy = results.strategies.find((x) => x.id === cell.strategyId)!;
     return [
       cell.strategyId,

@@ -19,7 +19,8 @@ import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
 import { renderMonteCarlo } from '../../workbook';
 import { Output, writeOutputs } from '../write-output';
-import { writeXlsx } from '../xlsx/write-xlsx';
+import { checkOutputs } from '../safe-output';
+import { writeWorkbookOrRefuse } from '../xlsx/workbook-output';
 import { formatYen, renderTable } from '../terminal-table';
 import { FitColumn, droppedNote, fitTable, fitWidth, wrapLines } from '../fit-table';
 import { checkCode, checkLabel, checkLegend } from '../check-labels';
@@ -45,6 +46,9 @@ export interface MonteCarloCommandOptions {
 /** `rateshock montecarlo <case.json>`: breach probabilities and bands, as tables. */
 export function monteCarloCommand(path: string, options: MonteCarloCommandOptions): string {
   const { c, workbook } = readCaseInput(path);
+  // No output may overwrite the input, except the input workbook written back with -o.
+  const same = workbook && options.outPath ? { input: path, output: options.outPath } : undefined;
+  checkOutputs([path], [options.outPath, options.jsonPath], same);
   const mc: MonteCarloOptions = {
     paths: options.paths,
     seed: options.seed,
@@ -71,7 +75,10 @@ export function monteCarloCommand(path: string, options: MonteCarloCommandOption
   // Everything is computed before anything is written: an error leaves no file behind.
   const outputs: Output[] = [];
   if (options.outPath) {
-    outputs.push([options.outPath, writeXlsx(renderMonteCarlo(c, results), workbook)]);
+    outputs.push([
+      options.outPath,
+      writeWorkbookOrRefuse(options.outPath, renderMonteCarlo(c, results), workbook),
+    ]);
   }
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);

@@ -28,6 +28,9 @@ export interface ChunkResult {
   errors: RowError[];
   errorCount: number;
   badRows: number;
+  /** The ids of the firms read, and their rows: checked for repeats across chunks. */
+  ids: string[];
+  idRows: number[];
 }
 
 /** Lines → firms → partial sums: the whole of a chunk's work, in a worker or in-process. */
@@ -39,5 +42,7 @@ export function processChunk(setup: ChunkSetup, task: ChunkTask): ChunkResult {
     errors: read.errors,
     errorCount: read.errorCount,
     badRows: read.badRows,
+    ids: read.firms.map((f) => f.id),
+    idRows: read.rows,
   };
 }

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -16,6 +16,8 @@ import {
   summarizePortfolio,
 } from '../../engine';
 import { InputError } from '../read-input';
+import { csvFileLines } from './csv-lines';
+import { DuplicateIds } from './duplicate-ids';
 import { ChunkResult, ChunkSetup, ChunkTask, processChunk } from './portfolio-chunk';
 
 /**
@@ -39,6 +41,8 @@ export interface PortfolioRunOptions {
   onProgress?: (read: number, total: number) => void;
   /** How messages name the input (default: the path), e.g. a workbook's table read as CSV. */
   label?: string;
+  /** How an error names its place, e.g. `企業!C7` for a workbook's table (default: row, column). */
+  describe?: (e: RowError) => string;
 }
 
 export interface PortfolioRun {
@@ -146,8 +150,12 @@ function cannotRead(path: string, e: unknown): InputError {
   );
 }
 
-function rowErrorDetails(errors: readonly RowError[], errorCount: number): string[] {
-  const details = errors.map(describeRowError);
+function rowErrorDetails(
+  errors: readonly RowError[],
+  errorCount: number,
+  describe: (e: RowError) => string = describeRowError,
+): string[] {
+  const details = errors.map(describe);
   const rest = errorCount - errors.length;
   if (rest > 0) details.push(`… ほか ${rest} 件 / and ${rest} more`);
   return details;
@@ -168,6 +176,20 @@ export async function runPortfolioFile(
   } catch (e) {
     throw cannotRead(name, e);
   }
+  const onBytes = options.onProgress && ((read: number) => options.onProgress!(read, total));
+  return runPortfolioLines(csvFileLines(path, name, onBytes), { ...options, label: name });
+}
+
+/**
+ * Stresses the firms of CSV lines (the header line first; `lines` numbered from row 1), from
+ * a file or from a workbook's table; errors as runPortfolioFile's.
+ */
+export async function runPortfolioLines(
+  source: AsyncIterable<string> | Iterable<string>,
+  options: PortfolioRunOptions,
+): Promise<PortfolioRun> {
+  const name = options.label ?? 'input';
+  const describe = options.describe ?? describeRowError;
   const stress = options.stress;
   const chunkLines = options.chunkLines ?? CHUNK_LINES;
   const wanted = Math.max(1, options.workers ?? defaultWorkers());
@@ -179,11 +201,13 @@ export async function runPortfolioFile(
   let errorCount = 0;
   let badRows = 0;
   const early = new Map<number, ChunkResult>();
+  const ids = new DuplicateIds();
   let next = 0;
   const onResult = (result: ChunkResult) => {
     early.set(result.index, result);
     for (let r = early.get(next); r !== undefined; r = early.get(next)) {
       early.delete(next++);
+      ids.add(r.ids, r.idRows);
       mergePortfolioPartial(sum, r.partial, stress);
       errorCount += r.errorCount;
       badRows += r.badRows;
@@ -214,7 +238,7 @@ export async function runPortfolioFile(
       if ('errors' in read) {
         throw new InputError(
           `${name}: the header row is not usable / 見出し行に誤りがあります`,
-          rowErrorDetails(read.errors, read.errors.length),
+          rowErrorDetails(read.errors, read.errors.length, describe),
         );
       }
       const setup: ChunkSetup = { header: read.header, options: stress, unit: options.unit };
@@ -226,45 +250,33 @@ export async function runPortfolioFile(
     if (lines.length >= chunkLines) await flush();
   };
 
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 18 });
-  const blocks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
-  let carry = '';
   try {
-    for (;;) {
-      let step: IteratorResult<string>;
-      try {
-        step = await blocks.next();
-      } catch (e) {
-        throw cannotRead(name, e);
-      }
-      if (step.done) break;
-      const parts = (carry + step.value).split('\n');
-      carry = parts.pop()!;
-      for (const part of parts) {
-        const line = part.endsWith('\r') ? part.slice(0, -1) : part;
-        await take(row === 0 ? line.replace(/^\uFEFF/, '') : line);
-      }
-      options.onProgress?.(stream.bytesRead, total);
-    }
-    if (carry !== '') await take(carry.endsWith('\r') ? carry.slice(0, -1) : carry);
+    for await (const line of source) await take(line);
     await flush();
     if (sink === null) throw new InputError(`${name}: the file is empty / ファイルが空です`);
     await (sink as ChunkSink).drain();
   } finally {
-    stream.destroy();
     await (sink as ChunkSink | null)?.close();
+  }
+
+  // The same firm twice would be counted twice: refused even with --skip-bad-rows.
+  if (ids.duplicates.length > 0) {
+    throw new InputError(
+      `${name}: ${ids.duplicateCount} 件の企業IDが重複しています / ${ids.duplicateCount} firm id${ids.duplicateCount === 1 ? ' repeats' : 's repeat'} an earlier row (each firm once)`,
+      rowErrorDetails(ids.duplicates, ids.duplicateCount, describe),
+    );
   }
 
   if (errorCount > 0 && !options.skipBadRows) {
     throw new InputError(
       `${name}: ${errorCount} input error${errorCount === 1 ? '' : 's'} in ${badRows} row${badRows === 1 ? '' : 's'} / 入力エラー ${errorCount} 件 (${badRows} 行) — fix them or pass --skip-bad-rows`,
-      rowErrorDetails(errors, errorCount),
+      rowErrorDetails(errors, errorCount, describe),
     );
   }
   if (sum.firms === 0) {
     throw new InputError(
       `${name}: no firms to stress / 対象企業がありません`,
-      rowErrorDetails(errors, errorCount),
+      rowErrorDetails(errors, errorCount, describe),
     );
   }
   return {

@@ -1,27 +1,31 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { RowError, describeRowError } from '../../engine';
 import { SnapshotValue } from '../../workbook';
+import { columnLetters } from '../../workbook/snapshot';
 import { InputError, readInputFile } from '../read-input';
 import { readXlsxSnapshot } from '../xlsx/read-xlsx';
 
-/** A cell as CSV text: numbers as typed, text quoted when it must be. */
+/** A cell as CSV text: numbers as typed, text quoted when it must be (line breaks too). */
 function csvCell(v: SnapshotValue): string {
   if (v === null) return '';
   const text = String(v);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The firms table of a workbook as CSV lines (one per sheet row), and how to name its cells. */
+export interface FirmsTable {
+  /** Line i is sheet row i + 1: blank up to the header row, so row numbers are the sheet's. */
+  lines: string[];
+  label: string;
+  /** An error at its cell, `企業!C7`, with the column's key: the table is read as a table. */
+  describe: (e: RowError) => string;
+}
+
 /**
- * Runs `use` on the firms table of an .xlsx (the first Excel table with an `id` column, e.g.
- * `ID / id`) as CSV, so a workbook goes through the same streaming stress as a CSV file. The
- * CSV starts with blank lines up to the table's header row, so every error names the sheet's
- * row. The temporary copy lives in a private directory and is removed afterwards.
+ * The firms table of an .xlsx (the first Excel table with an `id` column, e.g. `ID / id`), as
+ * lines for the same stress as a CSV file — in memory, never as a temporary copy on disk. A
+ * cell with a line break (Alt+Enter) stays one cell of one row.
  */
-export async function withFirmsSheetAsCsv<T>(
-  path: string,
-  use: (csvPath: string, label: string) => Promise<T>,
-): Promise<T> {
+export function firmsTable(path: string): FirmsTable {
   let snapshot;
   try {
     snapshot = readXlsxSnapshot(readInputFile(path));
@@ -42,12 +46,14 @@ export async function withFirmsSheetAsCsv<T>(
     table.headers.map(csvCell).join(','),
     ...table.rows.map((row) => (row.every((v) => v === null) ? '' : row.map(csvCell).join(','))),
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'rateshock-firms-'));
-  try {
-    const csv = join(dir, 'firms.csv');
-    writeFileSync(csv, lines.join('\n') + '\n', { mode: 0o600 });
-    return await use(csv, `${path} (${table.sheet}!${table.name})`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const keys = table.headers.map((h) => h.slice(h.lastIndexOf('/') + 1).trim());
+  const describe = (e: RowError) => {
+    const j = e.column === null ? -1 : keys.indexOf(e.column);
+    const cell =
+      j < 0
+        ? `${table.sheet}!${e.row}:${e.row}`
+        : `${table.sheet}!${columnLetters(table.firstColumn + j)}${e.row}`;
+    return `${cell} ${describeRowError(e)}`;
+  };
+  return { lines, label: `${path} (${table.sheet}!${table.name})`, describe };
 }

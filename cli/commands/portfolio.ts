@@ -1,9 +1,11 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { renderPortfolio } from '../../workbook';
-import { withFirmsSheetAsCsv } from './portfolio-sheet';
+import { firmsTable } from './portfolio-sheet';
 import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
+import { checkOutputs, writeFailure } from '../safe-output';
+import { atomicWriteStream } from '../atomic-stream';
+import { errorReport } from '../terminal-safe';
 import { finished } from 'node:stream/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -25,9 +27,14 @@ import {
   syntheticFirms,
 } from '../../engine';
 import type { Io } from '../main';
-import { InputError } from '../read-input';
+import { InputError, fileLooksLikeWorkbook } from '../read-input';
 import { formatPercent, formatYen, renderTable } from '../terminal-table';
-import { defaultWorkers, runPortfolioFile } from './portfolio-run';
+import {
+  PortfolioRunOptions,
+  defaultWorkers,
+  runPortfolioFile,
+  runPortfolioLines,
+} from './portfolio-run';
 
 /**
  * `rateshock portfolio <firms.csv>` (stress, the default) and `rateshock portfolio generate`.
@@ -212,22 +219,28 @@ export async function portfolioStressCommand(
   options: PortfolioStressOptions,
   io: Io,
 ): Promise<string> {
+  checkOutputs([path], [options.outPath, options.jsonPath]);
+  const workbook = /\.xls[xm]$/i.test(path) || fileLooksLikeWorkbook(path);
+  const table = workbook ? firmsTable(path) : undefined;
   const progress = progressBar();
-  const stress = (file: string, label?: string) =>
-    runPortfolioFile(file, {
-      stress: options.stress,
-      unit: options.unit,
-      skipBadRows: options.skipBadRows,
-      workers: options.workers,
-      onProgress: progress.onProgress,
-      label,
-    });
+  const runOptions: PortfolioRunOptions = {
+    stress: options.stress,
+    unit: options.unit,
+    skipBadRows: options.skipBadRows,
+    workers: options.workers,
+    onProgress: progress.onProgress,
+    label: table?.label,
+    describe: table?.describe,
+  };
   let run;
   try {
-    run = /\.xlsx$/i.test(path) ? await withFirmsSheetAsCsv(path, stress) : await stress(path);
+    run = table
+      ? await runPortfolioLines(table.lines, runOptions)
+      : await runPortfolioFile(path, runOptions);
   } finally {
     progress.stop();
   }
+  const describe = table?.describe ?? describeRowError;
   const { results } = run;
   const skipped = results.skipped;
   if (skipped.rows > 0) {
@@ -235,7 +248,7 @@ export async function portfolioStressCommand(
     io.err(
       [
         `warning: ${skipped.rows} 行を除外しました / skipped ${skipped.rows} bad rows (${skipped.errorCount} errors):`,
-        ...skipped.errors.map((e) => `  - ${describeRowError(e)}`),
+        ...skipped.errors.map((e) => `  - ${describe(e)}`),
         ...(rest > 0 ? [`  - … ほか ${rest} 件 / and ${rest} more`] : []),
       ].join('\n') + '\n',
     );
@@ -256,7 +269,9 @@ export async function portfolioGenerateCommand(options: {
   seed: string;
   out: string;
 }): Promise<string> {
-  const file = createWriteStream(options.out);
+  checkOutputs([], [options.out]);
+  const target = atomicWriteStream(options.out);
+  const file = target.stream;
   const failed = new Promise<never>((_, reject) => file.once('error', reject));
   failed.catch(() => undefined); // observed below, through the race
   const write = async (text: string) => {
@@ -275,10 +290,11 @@ export async function portfolioGenerateCommand(options: {
     await write(block);
     file.end();
     await Promise.race([finished(file), failed]);
+    target.commit();
   } catch (e) {
-    file.destroy();
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${options.out}: cannot write the file (${code ?? String(e)})`);
+    target.abort();
+    if (e instanceof InputError) throw e;
+    throw writeFailure(options.out, e);
   }
   return `${options.out}: ${formatYen(options.firms)} 社を書き出しました / wrote ${formatYen(options.firms)} firms (seed ${options.seed})`;
 }
@@ -290,7 +306,7 @@ async function settle(io: Io, task: () => Promise<string>): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
-      io.err([`error: ${e.message}`, ...e.details.map((d) => `  - ${d}`)].join('\n') + '\n');
+      io.err(errorReport(e.message, e.details));
       return 1;
     }
     io.err(`internal error: ${(e as Error).message}\n`);

@@ -6,7 +6,8 @@ import { formatYen, renderTable } from '../terminal-table';
 import { FitColumn, droppedNote, fitTable, wrapLines } from '../fit-table';
 import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { Output, writeOutputs } from '../write-output';
-import { writeXlsx } from '../xlsx/write-xlsx';
+import { checkOutputs } from '../safe-output';
+import { writeWorkbookOrRefuse } from '../xlsx/workbook-output';
 
 export interface RunOptions {
   /** Writes the full results as JSON to this file. */
@@ -26,12 +27,19 @@ export function runCommand(
   options: RunOptions,
 ): string {
   const { c, workbook } = readCaseInput(path);
+  // No output may overwrite the input, except the input workbook written back with -o.
+  const sameWorkbook =
+    workbook && options.outPath ? { input: path, output: options.outPath } : undefined;
+  checkOutputs([path], [options.outPath, options.jsonPath], sameWorkbook);
   const outcome = simulate(c, programsFor(c));
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
   // Everything is computed before anything is written: an error leaves no file behind.
   const outputs: Output[] = [];
   if (options.outPath) {
-    outputs.push([options.outPath, writeXlsx(renderResults(c, results), workbook)]);
+    outputs.push([
+      options.outPath,
+      writeWorkbookOrRefuse(options.outPath, renderResults(c, results), workbook),
+    ]);
   }
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);

@@ -1,7 +1,10 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { SnapshotTable, SnapshotValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { relationships, resolvePart } from './write-xlsx';
 import { attribute, stringItemText, unescapeXml } from './xml';
+import { unzipWithinLimits } from './zip-limits';
+import { withoutNamespacePrefix } from './ooxml-prefix';
+import { MAX_TABLE_COLUMNS, tableRange } from './table-range';
 
 export class XlsxReadError extends Error {}
 
@@ -16,11 +19,15 @@ type SheetCells = Map<number, Map<number, SnapshotValue>>;
 export function readXlsxSnapshot(bytes: Uint8Array): WorkbookSnapshot {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // Only the XML parts: pictures and other media are never inflated to be read.
+    files = unzipWithinLimits(bytes, (name) => /\.(xml|rels)$/i.test(name));
   } catch (e) {
-    throw new XlsxReadError(`not an .xlsx workbook (${(e as Error).message})`);
+    throw new XlsxReadError((e as Error).message);
   }
-  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const text = (name: string) =>
+    files[name] ? withoutNamespacePrefix(strFromU8(files[name])) : undefined;
+  if (!files['[Content_Types].xml'])
+    throw new XlsxReadError('not an .xlsx workbook (no [Content_Types].xml)');
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new XlsxReadError('not an .xlsx workbook (no xl/workbook.xml)');
@@ -45,14 +52,33 @@ export function readXlsxSnapshot(bytes: Uint8Array): WorkbookSnapshot {
     for (const tp of tableParts) {
       const tag = /<table\b[^>]*>/.exec(text(tp) ?? '')?.[0];
       if (!tag) continue;
-      tables.push(tableOf(name, attribute(tag, 'name') ?? name, attribute(tag, 'ref')!, cells));
+      const tableName = attribute(tag, 'name') ?? name;
+      const range = tableRange(attribute(tag, 'ref') ?? '');
+      if (
+        typeof range === 'string' ||
+        range.to.column - range.from.column + 1 > MAX_TABLE_COLUMNS
+      ) {
+        throw new XlsxReadError(
+          `${name}: 表 ${tableName} の範囲 "${attribute(tag, 'ref') ?? ''}" が読めません / table ${tableName} has an unusable range "${attribute(tag, 'ref') ?? ''}" (${typeof range === 'string' ? range : `over ${MAX_TABLE_COLUMNS} columns`})`,
+        );
+      }
+      tables.push(tableOf(name, tableName, range, cells));
     }
   }
   return { sheetNames, tables };
 }
 
-function tableOf(sheet: string, name: string, ref: string, cells: SheetCells): SnapshotTable {
-  const [from, to] = ref.split(':').map(parseRef);
+function tableOf(
+  sheet: string,
+  name: string,
+  range: { from: { row: number; column: number }; to: { row: number; column: number } },
+  cells: SheetCells,
+): SnapshotTable {
+  const { from } = range;
+  // A table may claim a million rows; only rows the sheet holds are read (blank ones as null).
+  let lastRow = from.row;
+  for (const r of cells.keys()) if (r > lastRow && r <= range.to.row) lastRow = r;
+  const to = { row: lastRow, column: range.to.column };
   const width = to.column - from.column + 1;
   const rowValues = (r: number) =>
     Array.from({ length: width }, (_, j) => cells.get(r)?.get(from.column + j) ?? null);
@@ -60,7 +86,7 @@ function tableOf(sheet: string, name: string, ref: string, cells: SheetCells): S
   const rows: SnapshotValue[][] = [];
   for (let r = from.row + 1; r <= to.row; r++) rows.push(rowValues(r));
   // Rows typed right under the table that Excel did not take into it.
-  for (let r = to.row + 1; ; r++) {
+  for (let r = range.to.row + 1; ; r++) {
     const values = rowValues(r);
     if (values.every((v) => v === null || v === '')) break;
     rows.push(values);

@@ -1,5 +1,5 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { AsyncFlateStreamHandler, Zip, ZipInputFile, strFromU8, strToU8, unzipSync } from 'fflate';
+import { AsyncFlateStreamHandler, Zip, ZipInputFile, strFromU8, strToU8 } from 'fflate';
 import { PatchSheet, WorkbookPatch } from '../../workbook/patch';
 import { columnLetters } from '../../workbook/snapshot';
 import { LISTS_SHEET } from '../../workbook/output-sheets';
@@ -8,6 +8,9 @@ import { DRAWING_REL_ID, TablePart, writeSheetXml } from './sheet-xml';
 import { chartXml, resolveChart } from './chart-xml';
 import { chartRelId, drawingXml } from './drawing-xml';
 import { attribute, escapeXml } from './xml';
+import { unzipWithinLimits } from './zip-limits';
+import { withoutNamespacePrefix } from './ooxml-prefix';
+import { withoutMacros } from './macro-free';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const SHEET_TYPE = `${REL_NS}/worksheet`;
@@ -262,20 +265,21 @@ function freshPackage(): Package {
 function openBase(bytes: Uint8Array, patch: WorkbookPatch): Package {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipWithinLimits(bytes);
   } catch (e) {
-    throw new XlsxWriteError(`not an .xlsx workbook (${(e as Error).message})`);
+    throw new XlsxWriteError((e as Error).message);
   }
   const text = (name: string) => {
     const f = files[name];
     if (!f) throw new XlsxWriteError(`not an .xlsx workbook (no ${name})`);
-    return strFromU8(f);
+    return withoutNamespacePrefix(strFromU8(f));
   };
   let workbook = text('xl/workbook.xml');
   let workbookRels = text('xl/_rels/workbook.xml.rels');
   let contentTypes = text('[Content_Types].xml');
   const stylesBase = files['xl/styles.xml'] ? strFromU8(files['xl/styles.xml']) : undefined;
   const kept = new Map(Object.entries(files));
+  ({ contentTypes, workbookRels } = withoutMacros(kept, contentTypes, workbookRels));
   const drop = (part: string) => {
     kept.delete(part);
     contentTypes = contentTypes.replace(

@@ -382,6 +382,19 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const strategies = root.list('strategies', (item, at) =>
     readStrategy(item, at, position++, unit, errors),
   );
+  // Strategy ids key the result tables and the workbook's SUMIFS, which compare text without
+  // regard to case: each id must be its own, case aside.
+  const strategyIds = new Map<string, number>();
+  strategies?.forEach((s, i) => {
+    const earlier = strategyIds.get(s.id.toLowerCase());
+    if (earlier !== undefined)
+      errors.push({
+        field: `strategies[${i}].id`,
+        message: `repeats the id of strategies[${earlier}] (ids are compared without regard to case)`,
+        value: s.id,
+      });
+    else strategyIds.set(s.id.toLowerCase(), i);
+  });
   const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
   const collateral = readCollateral(root, unit, amount, stack?.loans ?? [], errors);

@@ -14,7 +14,21 @@ export interface FieldError {
 }
 
 export function describeError(e: FieldError): string {
-  return `${e.field}: ${e.message} (value: ${JSON.stringify(e.value) ?? String(e.value)})`;
+  return `${e.field}: ${e.message} (value: ${valueText(e.value)})`;
+}
+
+/** Longest echo of a bad value in a message: a huge or deep value is cut, never printed whole. */
+export const MAX_VALUE_TEXT = 200;
+
+/** A value as JSON for a message, at most MAX_VALUE_TEXT characters. */
+export function valueText(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+  }
+  return text.length <= MAX_VALUE_TEXT ? text : `${text.slice(0, MAX_VALUE_TEXT)}…`;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -30,11 +44,28 @@ export function normalizeNumberText(text: string): string {
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * True when a comma in a number is no thousands separator ("1,8" — a decimal comma — or
+ * "12,34,567"): such text is refused, never read as 18 or 1234567.
+ */
+export function hasMisplacedComma(text: string): boolean {
+  const t = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!t.includes(',')) return false;
+  return !/^\s*[+-]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?\s*$/.test(t);
+}
+
 function toNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string') return undefined;
+  if (typeof raw !== 'string' || hasMisplacedComma(raw)) return undefined;
   const text = normalizeNumberText(raw);
   return NUMBER_TEXT.test(text) ? Number(text) : undefined;
+}
+
+/** The hint for a decimal comma: "1,8%" is no 18 %. */
+function commaHint(raw: unknown): string {
+  return typeof raw === 'string' && hasMisplacedComma(raw)
+    ? ' (a comma only separates thousands: write 1.8, not 1,8)'
+    : '';
 }
 
 /** A reader over one object; `at` is the object's own path ("" for the root). */
@@ -94,7 +125,7 @@ export class FieldReader {
   ): number | undefined {
     if (!this.present(key, opts.fallback)) return opts.fallback;
     const n = toNumber(this.obj[key]);
-    if (n === undefined) return this.fail(key, 'must be a number');
+    if (n === undefined) return this.fail(key, `must be a number${commaHint(this.obj[key])}`);
     if (opts.integer && !Number.isInteger(n)) return this.fail(key, 'must be a whole number');
     if (opts.min !== undefined && n < opts.min)
       return this.fail(key, `must be at least ${opts.min}`);
@@ -117,7 +148,8 @@ export class FieldReader {
     } else {
       n = toNumber(raw);
     }
-    if (n === undefined) return this.fail(key, 'must be a rate such as 0.023 or "2.3%"');
+    if (n === undefined)
+      return this.fail(key, `must be a rate such as 0.023 or "2.3%"${commaHint(raw)}`);
     const min = opts.min ?? 0;
     const max = opts.max ?? 0.3;
     if (n < min || n > max) {

@@ -60,15 +60,32 @@ export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
   };
 }
 
+/** The fields of a `schedule` loan file. */
+export const LOAN_FILE_KEYS = [
+  'principal',
+  'annualRate',
+  'termMonths',
+  'graceMonths',
+  'method',
+  'dayCount',
+  'startDate',
+  'rounding',
+  'guaranteeFeeRate',
+  'resets',
+] as const;
+
 export function parseLoanSpec(raw: unknown): Parsed<LoanSpec> {
   const errors: FieldError[] = [];
   const r = FieldReader.of(raw, '', errors);
   if (!r) return { ok: false, errors };
+  // A misspelt field ("graceMonth") must not be dropped without a word, as in cases and stacks.
+  r.rejectUnknown(LOAN_FILE_KEYS);
   const terms = readLoanTerms(r);
   const annualRate = r.rate('annualRate');
   const resets = r.list('resets', (item, at) => {
     const rr = FieldReader.of(item, at, errors);
     if (!rr) return undefined;
+    rr.rejectUnknown(['fromPeriod', 'annualRate']);
     const fromPeriod = rr.number('fromPeriod', {
       min: 1,
       max: terms.termMonths ?? MAX_TERM_MONTHS,

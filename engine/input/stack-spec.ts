@@ -3,7 +3,7 @@ import { RateRule } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack, StackLoan } from '../stack/debt-stack';
 import { LoanTerms } from '../schedule/loan-schedule';
-import { formatIsoDate } from '../time/civil-date';
+import { addMonthsClamped, formatIsoDate, fromEpochDay, toEpochDay } from '../time/civil-date';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readLoanTerms } from './loan-spec';
 import { readShock } from './shock-spec';
@@ -109,6 +109,14 @@ function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undef
   return { type, index, spread, resetEveryMonths, nextResetDate, currentRate };
 }
 
+const AS_OF_STAND_IN = toEpochDay(2000, 1, 1);
+
+/** The day of a loan's last payment: `termMonths` months after its start, clamped to month end. */
+function lastPaymentDay(terms: LoanTerms): number {
+  const { year, month, day } = fromEpochDay(terms.startDate);
+  return addMonthsClamped(year, month, day, terms.termMonths);
+}
+
 function readStackLoan(
   raw: unknown,
   at: string,
@@ -121,10 +129,15 @@ function readStackLoan(
   if (!r) return undefined;
   const before = errors.length;
   r.rejectUnknown(STACK_LOAN_KEYS);
-  const withStart =
-    r.has('startDate') || asOf === undefined
-      ? r
-      : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
+  // Without its own start date a loan starts on the as-of date; when that is missing or bad
+  // (reported once, at asOf), a stand-in keeps it from being reported again for every loan.
+  const withStart = r.has('startDate')
+    ? r
+    : FieldReader.of(
+        { ...(raw as object), startDate: formatIsoDate(asOf ?? AS_OF_STAND_IN) },
+        at,
+        errors,
+      )!;
   const terms = readLoanTerms(withStart, unit);
   const rate = readRateRule(r, errors);
   const guaranteeCoverage = r.has('guaranteeCoverage')
@@ -189,6 +202,17 @@ export function readDebtStack(
         value: loan.id,
       });
     ids.add(loan.id);
+  });
+  // A loan repaid before the as-of date would have no interest left but still count as debt.
+  loans?.forEach((loan, i) => {
+    if (asOf === undefined) return;
+    const last = lastPaymentDay(loan.terms);
+    if (last < asOf)
+      errors.push({
+        field: `loans[${i}].termMonths`,
+        message: `ends before asOf: the last payment (${formatIsoDate(last)}) is before ${formatIsoDate(asOf)} — leave repaid loans out, or check the start date and term`,
+        value: loan.terms.termMonths,
+      });
   });
   const shocks = r.has('shocks')
     ? r.list('shocks', (item, at) => readShock(item, at, errors))

@@ -1,5 +1,5 @@
 import { AMOUNT_UNITS, AmountUnit } from '../input/case-spec';
-import { FieldError, FieldReader } from '../input/field-reader';
+import { FieldError, FieldReader, valueText } from '../input/field-reader';
 import { BUCKET_NAMES, BucketName, DebtBucket, Firm, NO_DEBT } from './firm';
 
 /**
@@ -105,7 +105,7 @@ export interface RowError {
  */
 export function describeRowError(e: RowError): string {
   const where = e.column === null ? `row ${e.row}` : `row ${e.row}, column ${e.column}`;
-  const value = e.value === undefined ? '' : ` (value: ${JSON.stringify(e.value)})`;
+  const value = e.value === undefined ? '' : ` (value: ${valueText(e.value)})`;
   return `${where}: ${e.message}${value}`;
 }
 

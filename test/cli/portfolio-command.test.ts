@@ -274,11 +274,13 @@ describe('rateshock portfolio (in-process)', () => {
     expect(text.startsWith(`${HEADER}\nS000001,`)).toBe(true);
     expect(readFileSync(b, 'utf8')).toBe(text);
     expect(readFileSync(c, 'utf8')).not.toBe(text);
-    const bad = await rateshock('portfolio', 'generate', '-o', join(dir, 'no-dir', 'x.csv'));
+    // A missing folder is created (as for every output); a file on the way is named.
+    const bad = await rateshock('portfolio', 'generate', '-o', join(a, 'x.csv'));
     expect([bad.code, bad.err]).toEqual([
       1,
-      expect.stringContaining('cannot write the file (ENOENT)'),
+      `error: ${join(a, 'x.csv')}: ${a} はファイルでフォルダではありません / ${a} is a file, not a folder\n`,
     ]);
+    expect(readFileSync(a, 'utf8')).toBe(text);
   });
 });
 

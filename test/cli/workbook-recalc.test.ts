@@ -13,7 +13,29 @@ import {
 
 // The lodging case refinances; the manufacturer's converts debt into a capital-type loan, whose
 // performance-linked interest rows are in the schedule too.
-const SCENARIOS = ['lodging-crisis-refinance', 'manufacturer-dds'];
+const SCENARIOS = ['lodging-crisis-refinance', 'manufacturer-dds', 'wildcard strategy ids'];
+
+/**
+ * The lodging case with strategy ids that SUMIFS would read as patterns or comparisons: `*`
+ * matches every id, `R?` matches R1, `~R1` is R1 escaped, `R1*` matches R1, `>R` compares,
+ * `=R1` is an equality — each must still sum its own rows only.
+ */
+const TRICKY_IDS = ['*', 'R?', 'R1', '~R1', 'R1*', '>R', '=R1'];
+
+function caseJson(scenario: string): { strategies: { id: string }[] } {
+  const name = scenario === 'wildcard strategy ids' ? 'lodging-crisis-refinance' : scenario;
+  const json = JSON.parse(
+    readFileSync(join(__dirname, `../../scenarios/${name}.case.json`), 'utf8'),
+  );
+  if (scenario !== 'wildcard strategy ids') return json;
+  const [statusQuo, refinance] = json.strategies;
+  json.strategies = TRICKY_IDS.map((id, i) => ({
+    ...(i === 0 ? statusQuo : refinance),
+    id,
+    name: `strategy ${id}`,
+  }));
+  return json;
+}
 
 /** Every formula's cached result replaced by a decoy, so only a real recalculation passes. */
 function withDecoys(patch: WorkbookPatch): WorkbookPatch {
@@ -34,9 +56,10 @@ describe.each(SCENARIOS)('%s', (scenario) => {
     let summary: ExcelJS.Worksheet;
 
     beforeAll(async () => {
-      const file = join(__dirname, `../../scenarios/${scenario}.case.json`);
-      const parsed = parseCaseFile(JSON.parse(readFileSync(file, 'utf8')));
+      const parsed = parseCaseFile(caseJson(scenario));
       if (!parsed.ok) throw new Error('case');
+      if (scenario === 'wildcard strategy ids')
+        expect(parsed.value.strategies.map((x) => x.id)).toEqual(TRICKY_IDS);
       const outcome = simulate(parsed.value, CATALOG_PROGRAMS);
       if (!outcome.ok) throw new Error('simulate');
       results = outcome.results;

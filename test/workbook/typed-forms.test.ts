@@ -49,6 +49,9 @@ describe('what people type into cells', () => {
     ['△5,000', -5000],
     ['▲5,000', -5000],
     ['(5,000)', -5000],
+    ['1,8', 'bad'], // a decimal comma, never 18
+    ['12,34,567', 'bad'], // commas that do not group thousands
+    ['1,234.5', 1234.5],
     ['－３００', -300],
     ['−300', -300],
     ['1.5e3', 1500],
@@ -70,6 +73,8 @@ describe('what people type into cells', () => {
     [' 2.3 % ', 2.3 / 100],
     ['-0.25%', -0.25 / 100],
     ['2.3', 2.3], // passed on: the engine refuses it as out of range, as in a case file
+    ['1,8%', 'bad'], // a decimal comma: never 18 %
+    ['１，８％', 'bad'],
     ['two', 'bad'],
     [null, undefined],
   ])('rate %p → %p', (typed, expected) => {
@@ -79,7 +84,18 @@ describe('what people type into cells', () => {
   test.each<[SnapshotValue, string | 'bad' | undefined]>([
     [46112, '2026-03-31'], // an Excel serial date
     [46112.75, '2026-03-31'], // a date with a time
-    [61, '1900-03-01'],
+    [61, 'bad'], // serials before 1950 are numbers in a date cell, not dates of a loan
+    [18264, '1950-01-01'],
+    [2026, 'bad'], // a bare year (Excel would show 1905-07-18)
+    ['2026', 'bad'],
+    ['２０２６', 'bad'],
+    ['平成40年1月1日', 'bad'], // 平成 ended in its 31st year
+    ['H32.1.1', 'bad'],
+    ['H31.5.1', 'bad'], // 令和 from 2019-05-01
+    ['R1.4.30', 'bad'],
+    ['R0.5.1', 'bad'],
+    ['H1.1.7', 'bad'], // 平成 from 1989-01-08
+    ['H1.1.8', '1989-01-08'],
     ['2026-03-31', '2026-03-31'],
     ['2026/3/31', '2026-03-31'],
     ['2026/03/31', '2026-03-31'],

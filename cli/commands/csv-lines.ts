@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs';
+import { InputError } from '../read-input';
+
+/**
+ * The lines of a CSV file, decoded: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
+ * 「Unicode テキスト」), or Shift_JIS / CP932 (Japanese Excel's 「CSV (コンマ区切り)」) when the
+ * start of the file is not UTF-8 but is valid Shift_JIS. A line is at most MAX_LINE_CHARS
+ * long: a file without line breaks is refused at once, not read whole into one message.
+ */
+
+export const MAX_LINE_CHARS = 1 << 20;
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+
+const SAVE_AS_UTF8 =
+  'Excel で「名前を付けて保存 > CSV UTF-8 (コンマ区切り)」で保存し直してください / save it from Excel as "CSV UTF-8 (Comma delimited)"';
+
+/** The encoding of a file from its first bytes (and the BOM's length to skip). */
+export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    try {
+      new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: true });
+      return { encoding: 'shift_jis', bom: 0 };
+    } catch {
+      return { encoding: 'utf-8', bom: 0 }; // reported as not UTF-8 when decoded
+    }
+  }
+}
+
+/** Yields each line (no line break, no BOM) of the file; reports bytes read as it goes. */
+export async function* csvFileLines(
+  path: string,
+  name: string,
+  onBytes?: (read: number) => void,
+): AsyncGenerator<string> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 18 });
+  let decoder: TextDecoder | undefined;
+  let encoding: CsvEncoding = 'utf-8';
+  let carry = '';
+  let row = 0;
+  const tooLong = () =>
+    new InputError(
+      `${name}: row ${row + 1}: 1 行が ${MAX_LINE_CHARS.toLocaleString('en')} 文字を超えます (改行のない CSV?) / the line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters (a file without line breaks?)`,
+    );
+  const decode = (bytes: Uint8Array, final: boolean) => {
+    try {
+      return decoder!.decode(bytes, { stream: !final });
+    } catch {
+      throw new InputError(
+        `${name}: row ${row + 1}: ${encoding === 'shift_jis' ? 'Shift_JIS' : encoding.toUpperCase()} として読めない文字があります / the text is not valid ${encoding} — ${SAVE_AS_UTF8}`,
+      );
+    }
+  };
+  try {
+    for await (const block of stream as AsyncIterable<Buffer>) {
+      let bytes: Uint8Array = block;
+      if (!decoder) {
+        const found = detectEncoding(block);
+        encoding = found.encoding;
+        decoder = new TextDecoder(encoding, { fatal: true });
+        bytes = block.subarray(found.bom);
+      }
+      const parts = (carry + decode(bytes, false)).split('\n');
+      carry = parts.pop()!;
+      if (carry.length > MAX_LINE_CHARS) throw tooLong();
+      for (const part of parts) {
+        if (part.length > MAX_LINE_CHARS) throw tooLong();
+        row++;
+        yield part.endsWith('\r') ? part.slice(0, -1) : part;
+      }
+      onBytes?.(stream.bytesRead);
+    }
+    if (decoder) carry += decode(new Uint8Array(0), true);
+    if (carry !== '') {
+      if (carry.length > MAX_LINE_CHARS) throw tooLong();
+      yield carry.endsWith('\r') ? carry.slice(0, -1) : carry;
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${name}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}
