@@ -6,8 +6,15 @@ import { readXlsxSnapshot } from './xlsx/read-xlsx';
 const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
 
 /** The case of a scenario file or an input workbook; every input error listed, by path or cell. */
-export function readCaseInput(path: string): { c: Case; workbook?: Buffer } {
-  if (!isWorkbook(path)) return { c: orInputError(path, parseCaseFile(readJsonFile(path))) };
+export function readCaseInput(path: string): { c: Case; workbook?: Buffer; lesson?: string } {
+  if (!isWorkbook(path)) {
+    const raw = readJsonFile(path);
+    const lesson = (raw as { lesson?: unknown } | null)?.lesson;
+    return {
+      c: orInputError(path, parseCaseFile(raw)),
+      lesson: typeof lesson === 'string' ? lesson : undefined,
+    };
+  }
   const workbook = readInputFile(path);
   let read;
   try {

@@ -23,6 +23,7 @@ import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
 import { formatYen, renderTable } from '../terminal-table';
 import { defaultThreads, runMonteCarloParallel } from './montecarlo-parallel';
+import { formatDscr } from '../../workbook/layout';
 
 export interface MonteCarloCommandOptions {
   paths: number;
@@ -118,7 +119,8 @@ const CHECK_LABELS: Record<string, string> = {
 };
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-const ratio = (x: number | null) => (x === null ? '∞' : x.toFixed(2));
+// DSCR percentiles, by the one DSCR display rule (none: no debt service, ∞).
+const ratio = (x: number | null) => formatDscr(x, '∞');
 const yen = (x: number | null) => (x === null ? '—' : formatYen(Math.round(x)));
 
 function modelLine(r: MonteCarloResults): string {

@@ -1,5 +1,6 @@
 import { Case, GridCell, ProgramSource, Results, formatIsoDate, simulate } from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
+import { formatDscr } from '../../workbook/layout';
 import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
 import { formatYen, renderTable } from '../terminal-table';
@@ -21,13 +22,13 @@ export function runCommand(
   programsFor: (c: Case) => ProgramSource,
   options: RunOptions,
 ): string {
-  const { c, workbook } = readCaseInput(path);
+  const { c, workbook, lesson } = readCaseInput(path);
   const outcome = simulate(c, programsFor(c));
   const results = orInputError(path, outcome.ok ? { ok: true, value: outcome.results } : outcome);
   // Everything is computed before anything is written: an error leaves no file behind.
   const outputs: Output[] = [];
   if (options.outPath) {
-    outputs.push([options.outPath, writeXlsx(renderResults(c, results), workbook)]);
+    outputs.push([options.outPath, writeXlsx(renderResults(c, results, { lesson }), workbook)]);
   }
   if (options.jsonPath) {
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
@@ -86,7 +87,7 @@ function yearTable(c: Case, cell: GridCell): string {
       formatYen(y.ordinaryProfit),
       formatYen(y.interest),
       formatYen(y.debtService),
-      fmtRatio(m.dscr.value),
+      formatDscr(m.dscr.value),
       m.debtRepaymentYears.value === null ? '返済不能' : m.debtRepaymentYears.value.toFixed(1),
       formatYen(y.substantiveNetWorth),
       `${formatYen(y.lowestCash)} (${y.lowestCashMonth})`,
@@ -116,7 +117,7 @@ function cellRow(c: Case, cell: GridCell): string[] {
     formatYen(s.totalInterest),
     s.ordinaryProfitChange === null ? '—' : `${(s.ordinaryProfitChange * 100).toFixed(1)}%`,
     formatYen(s.totalDebtService),
-    fmtRatio(s.lowestDscr),
+    formatDscr(s.lowestDscr),
     s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
     s.failedChecks.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${s.failedChecks.join(',')}`,
     eligibilityMark(c, cell),
