@@ -4,6 +4,10 @@
  * write the same patch, so the CLI's .xlsx and the add-in's workbook match cell for cell.
  */
 
+import type { PageSetup } from './layout/page-setup';
+
+export type { PageSetup } from './layout/page-setup';
+
 /** A formula with the value the engine computed, for readers that do not recalculate. */
 export interface Formula {
   /** Without the leading "=", A1 references, English function names (SUMIFS, IF, …). */
@@ -32,6 +36,8 @@ export interface PatchColumn {
   validationList?: readonly string[];
   /** A short Japanese description (shown as the header's note / input message). */
   description?: string;
+  /** Text longer than the width wraps inside the cell (set by layout/fit-columns). */
+  wrap?: boolean;
 }
 
 /** An Excel table (ListObject) whose header row starts at (row, column), 1-based. */
@@ -50,6 +56,19 @@ export interface PatchCell {
   value: PatchValue;
   numberFormat?: string;
   bold?: boolean;
+  /** A title or sentence that spills over the empty cells to its right (no column widening). */
+  overflow?: boolean;
+  /** A dropdown whose choices are this range of the same sheet (absolute, e.g. `$T$6:$T$7`). */
+  validationRange?: string;
+}
+
+/** A number format over a rectangular range (1-based, inclusive), over its column's format. */
+export interface RangeFormat {
+  fromRow: number;
+  fromColumn: number;
+  toRow: number;
+  toColumn: number;
+  numberFormat: string;
 }
 
 export type HighlightStyle = 'pass' | 'fail' | 'warn';
@@ -105,6 +124,12 @@ export interface PatchSheet {
   charts: ChartSpec[];
   /** Widths in characters of columns outside tables, by 1-based column. */
   columnWidths?: Record<number, number>;
+  /** Heights in points of rows that hold more than one line (two-line headers, wrapped text). */
+  rowHeights?: Record<number, number>;
+  /** Number formats of ranges that differ from their table column's (rows of mixed kinds). */
+  rangeFormats?: RangeFormat[];
+  /** How the sheet prints (workbook/layout/page-setup.ts). */
+  pageSetup?: PageSetup;
 }
 
 export interface WorkbookPatch {

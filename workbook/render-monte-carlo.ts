@@ -1,11 +1,12 @@
 import { Case, MonteCarloResults, PATH_METRICS, PathMetric } from '../engine';
-import { PatchSheet, PatchValue, WorkbookPatch } from './patch';
-import { FORMATS, OUTPUT_SHEETS } from './output-sheets';
+import { PatchSheet, PatchValue, RangeFormat, WorkbookPatch } from './patch';
+import { OUTPUT_SHEETS } from './output-sheets';
+import { caseFormats, casePrintContext, finishSheet, floorDscr } from './layout';
 
 const METRIC_LABEL: Record<PathMetric, string> = {
   interest: '支払利息 / interest',
   debtService: '返済計 / debt service',
-  dscr: 'DSCR',
+  dscr: 'DSCR (倍 / times)',
   cash: '期末現預金 / year-end cash',
   lowestCash: '最低現預金 / lowest cash',
   ordinaryProfit: '経常利益 / ordinary profit',
@@ -19,6 +20,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
  * that sheet is replaced, so it sits beside the results of `run`.
  */
 export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch {
+  const FORMATS = caseFormats(c);
   const m = mc.model;
   const drift = m.drift
     ? `、上昇ドリフト / drift ${pct(m.drift.perYear)}/年 (上限 / cap ${pct(m.drift.cap)})`
@@ -56,11 +58,11 @@ export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch 
       s.id,
       s.name,
       'いずれか / any check',
-      '',
+      null,
       s.anyFailure.probability,
       s.anyFailure.standardError,
       s.anyFailure.failures,
-      '',
+      null,
     ],
   ]);
   const checksRow = 5;
@@ -69,32 +71,51 @@ export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch 
     s.years.flatMap((y) =>
       PATH_METRICS.map((metric) => {
         const b = y[metric];
+        // DSCR by its display rule (cut toward failing); the others are amounts.
+        const v = (x: number | null) => (x !== null && metric === 'dscr' ? floorDscr(x) : x);
         return [
           s.id,
           y.fiscalYear,
           METRIC_LABEL[metric],
-          b.p5,
-          b.p25,
-          b.p50,
-          b.p75,
-          b.p95,
-          b.mean,
-          y.deterministic[metric],
+          v(b.p5),
+          v(b.p25),
+          v(b.p50),
+          v(b.p75),
+          v(b.p95),
+          v(b.mean),
+          v(y.deterministic[metric]),
         ];
       }),
     ),
   );
+  const rangeFormats: RangeFormat[] = [];
+  bandRows.forEach((row, i) => {
+    const amount = row[2] !== METRIC_LABEL.dscr;
+    rangeFormats.push({
+      fromRow: bandsRow + 1 + i,
+      fromColumn: 4,
+      toRow: bandsRow + 1 + i,
+      toColumn: 10,
+      numberFormat: amount ? FORMATS.amount : FORMATS.ratio,
+    });
+  });
   const sheet: PatchSheet = {
     name: OUTPUT_SHEETS.monteCarlo,
+    rangeFormats,
     cells: [
-      ...cells,
+      ...cells.map((cell) => ({ ...cell, overflow: true })),
       {
         row: checksRow - 1,
         column: 1,
         value: 'チェックの失敗確率 / probability of failing each check',
         bold: true,
       },
-      { row: bandsRow - 1, column: 1, value: 'パーセンタイル / percentile bands', bold: true },
+      {
+        row: bandsRow - 1,
+        column: 1,
+        value: `パーセンタイル / percentile bands — 金額 / amounts: ${FORMATS.unitSuffix.slice(1, -1)}`,
+        bold: true,
+      },
     ],
     tables: [
       {
@@ -108,7 +129,7 @@ export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch 
           { header: '基準 / threshold', width: 18 },
           { header: '失敗確率 / probability', numberFormat: FORMATS.percent, width: 12 },
           { header: '標準誤差 / standard error', numberFormat: '0.00%', width: 12 },
-          { header: '失敗パス / failing paths', numberFormat: FORMATS.yen, width: 12 },
+          { header: '失敗パス / failing paths', numberFormat: FORMATS.count, width: 12 },
           { header: '計画どおり / unshocked', width: 10 },
         ],
         rows: checkRows,
@@ -123,7 +144,7 @@ export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch 
           { header: '指標 / measure', width: 24 },
           ...['P5', 'P25', 'P50', 'P75', 'P95', '平均 / mean', '計画 / plan'].map((header) => ({
             header,
-            numberFormat: '#,##0.00',
+            numberFormat: FORMATS.amount,
             width: 15,
           })),
         ],
@@ -143,5 +164,8 @@ export function renderMonteCarlo(c: Case, mc: MonteCarloResults): WorkbookPatch 
     ],
     charts: [],
   };
-  return { replaces: [OUTPUT_SHEETS.monteCarlo], sheets: [sheet] };
+  return {
+    replaces: [OUTPUT_SHEETS.monteCarlo],
+    sheets: [finishSheet(sheet, casePrintContext(c), 'width')],
+  };
 }

@@ -6,18 +6,42 @@ import {
   PatchSheet,
   PatchTable,
   PatchValue,
+  RangeFormat,
   WorkbookPatch,
 } from './patch';
 import { columnLetters } from './snapshot';
-import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
+import { OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
 import { exactCriterion } from './exact-criteria';
 import { serialOfEpochDay } from './excel-serial';
+import {
+  NumberFormats,
+  caseFormats,
+  casePrintContext,
+  finishSheet,
+  floorDscr,
+  formatDscr,
+  textLines,
+  withUnit,
+} from './layout';
+import { caseLesson, strategyHeadline } from './headline';
+import { numericPlanSheet } from './render-numeric-plan';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
-/** Column layout of a table: header and format, plus the 1-based column each lands in. */
-function columns(defs: [string, string?, number?][]): PatchColumn[] {
-  return defs.map(([header, numberFormat, width]) => ({ header, numberFormat, width }));
+/** Column layout of a table: header and format (widths come from layout/fit-columns). */
+function columns(defs: [string, string?][]): PatchColumn[] {
+  return defs.map(([header, numberFormat]) => ({ header, numberFormat }));
+}
+
+/** An amount column: the unit in its header, the case's amount format. */
+const amount = (f: NumberFormats, header: string): [string, string] => [
+  withUnit(header, f),
+  f.amount,
+];
+
+export interface RenderResultsOptions {
+  /** The case file's `lesson` (workshop cases), shown under the headline; else one is drawn from the grid. */
+  lesson?: string;
 }
 
 /**
@@ -26,18 +50,26 @@ function columns(defs: [string, string?, number?][]): PatchColumn[] {
  * formulas over the written schedule (each with the engine's value), so a recalculating
  * spreadsheet reproduces the engine's numbers.
  */
-export function renderResults(c: Case, results: Results): WorkbookPatch {
-  const schedule = scheduleSheet(c, results);
-  const fiscal = fiscalYearSheet(c, results, schedule.rows);
+export function renderResults(
+  c: Case,
+  results: Results,
+  options: RenderResultsOptions = {},
+): WorkbookPatch {
+  const f = caseFormats(c);
+  const print = casePrintContext(c);
+  const schedule = scheduleSheet(c, results, f);
+  const fiscal = fiscalYearSheet(c, results, schedule.rows, f);
   return {
     // A Monte Carlo sheet of an earlier run would describe another case: it goes too.
     replaces: RUN_OUTPUT_SHEET_NAMES,
     sheets: [
-      summarySheet(c, results, fiscal.lastRowOf),
-      fiscal.sheet,
-      checksSheet(c, results),
-      schedule.sheet,
-      chartSheet(c, results),
+      // Narrower columns on the summary: long names wrap, so its one page stays legible.
+      finishSheet(summarySheet(c, results, fiscal.lastRowOf, f, options), print, 'one-page', 26),
+      numericPlanSheet(c, results, fiscal.lastRowOf, f, print),
+      finishSheet(fiscal.sheet, print, 'width'),
+      finishSheet(checksSheet(c, results, f), print, 'width'),
+      finishSheet(schedule.sheet, print, 'width'),
+      finishSheet(chartSheet(c, results, f), print, 'width'),
     ],
   };
 }
@@ -45,29 +77,34 @@ export function renderResults(c: Case, results: Results): WorkbookPatch {
 const modeLabel = (cell: GridCell) => MODE_LABEL[cell.mode];
 
 // ── 返済予定表: one long filterable table ────────────────────────────────────────────────
-const SCHEDULE_COLUMNS = columns([
-  ['戦略ID / strategy', undefined, 16],
-  ['金利 / shock', undefined, 10],
-  ['方式 / mode', undefined, 14],
-  ['借入 / loan', undefined, 12],
-  ['名称 / name', undefined, 20],
-  ['金融機関 / lender', undefined, 16],
-  ['区分 / kind', undefined, 10],
-  ['回 / period', FORMATS.integer, 8],
-  ['返済日 / date', FORMATS.date, 12],
-  ['決算期 / FY', FORMATS.integer, 9],
-  ['期首残高 / opening', FORMATS.yen, 15],
-  ['利率 / rate', FORMATS.rate, 9],
-  ['利息 / interest', FORMATS.yen, 12],
-  ['元金 / principal', FORMATS.yen, 13],
-  ['保証料 / fee', FORMATS.yen, 10],
-  ['返済額 / payment', FORMATS.yen, 13],
-  ['期末残高 / closing', FORMATS.yen, 15],
-]);
+const scheduleColumns = (f: NumberFormats) =>
+  columns([
+    ['戦略ID / strategy'],
+    ['金利 / shock'],
+    ['方式 / mode'],
+    ['借入 / loan'],
+    ['名称 / name'],
+    ['金融機関 / lender'],
+    ['区分 / kind'],
+    ['回 / period', f.integer],
+    ['返済日 / date', f.date],
+    ['決算期 / FY', f.integer],
+    amount(f, '期首残高 / opening'),
+    ['利率 / rate', f.rate],
+    amount(f, '利息 / interest'),
+    amount(f, '元金 / principal'),
+    amount(f, '保証料 / fee'),
+    amount(f, '返済額 / payment'),
+    amount(f, '期末残高 / closing'),
+  ]);
 // Columns the fiscal-year formulas sum over (1-based).
 const S = { strategy: 1, shock: 2, mode: 3, fy: 10, interest: 13, principal: 14, fee: 15 };
 
-function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: number } {
+function scheduleSheet(
+  c: Case,
+  results: Results,
+  f: NumberFormats,
+): { sheet: PatchSheet; rows: number } {
   const end = c.profile.fiscalYearEndMonth;
   const rows: PatchValue[][] = [];
   for (const cell of results.cells) {
@@ -95,25 +132,25 @@ function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: nu
         ]);
       }
     });
-    for (const f of cell.schedules.capitalFlows) {
-      for (let k = 0; k < f.periods; k++) {
-        const owed = f.loan.amount;
+    for (const flow of cell.schedules.capitalFlows) {
+      for (let k = 0; k < flow.periods; k++) {
+        const owed = flow.loan.amount;
         rows.push([
           ...head,
-          f.loan.id,
-          f.loan.name,
-          '',
+          flow.loan.id,
+          flow.loan.name,
+          null,
           '資本性 / capital',
           k + 1,
-          serialOfEpochDay(f.dates[k + 1]),
-          fiscalYearOf(f.dates[k + 1], end),
+          serialOfEpochDay(flow.dates[k + 1]),
+          fiscalYearOf(flow.dates[k + 1], end),
           owed,
-          f.rates[k] / 1e7,
-          f.interest[k],
-          f.principal[k],
+          flow.rates[k] / 1e7,
+          flow.interest[k],
+          flow.principal[k],
           0,
-          f.interest[k] + f.principal[k],
-          owed - f.principal[k],
+          flow.interest[k] + flow.principal[k],
+          owed - flow.principal[k],
         ]);
       }
     }
@@ -122,7 +159,7 @@ function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: nu
     rows: rows.length,
     sheet: {
       name: OUTPUT_SHEETS.schedule,
-      tables: [{ name: 'RateShockSchedule', row: 1, column: 1, columns: SCHEDULE_COLUMNS, rows }],
+      tables: [{ name: 'RateShockSchedule', row: 1, column: 1, columns: scheduleColumns(f), rows }],
       cells: [],
       freeze: { rows: 1, columns: 0 },
       highlights: [],
@@ -132,36 +169,39 @@ function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: nu
 }
 
 // ── 年度別: fiscal-year figures, sums and ratios as formulas ───────────────────────────────
-const FY_COLUMNS = columns([
-  ['戦略ID / strategy', undefined, 16],
-  ['金利 / shock', undefined, 10],
-  ['方式 / mode', undefined, 14],
-  ['決算期 / FY', FORMATS.integer, 9],
-  ['売上高 / revenue', FORMATS.yen, 15],
-  ['営業利益 / operating profit', FORMATS.yen, 14],
-  ['減価償却費 / depreciation', FORMATS.yen, 13],
-  ['営業外損益 / non-operating', FORMATS.yen, 13],
-  ['支払利息 / interest', FORMATS.yen, 13],
-  ['保証料 / guarantee fees', FORMATS.yen, 12],
-  ['経常利益 / ordinary profit', FORMATS.yen, 14],
-  ['法人税等 / taxes', FORMATS.yen, 12],
-  ['当期純利益 / net income', FORMATS.yen, 14],
-  ['元金返済 / principal', FORMATS.yen, 14],
-  ['返済計 / debt service', FORMATS.yen, 14],
-  ['有利子負債 / debt', FORMATS.yen, 15],
-  ['現預金 / cash', FORMATS.yen, 14],
-  ['運転資本 / working capital', FORMATS.yen, 14],
-  ['債務償還年数 / debt years', FORMATS.years, 11],
-  ['DSCR', FORMATS.ratio, 8],
-  ['実質純資産 / substantive net worth', FORMATS.yen, 15],
-  ['最低現預金 / lowest cash', FORMATS.yen, 14],
-  ['最低月 / month', undefined, 9],
-]);
+/** The 年度別 columns; the formulas below and the 計数計画 view address them by letter. */
+export const fiscalYearColumns = (f: NumberFormats) =>
+  columns([
+    ['戦略ID / strategy'],
+    ['金利 / shock'],
+    ['方式 / mode'],
+    ['決算期 / FY', f.integer],
+    amount(f, '売上高 / revenue'),
+    amount(f, '営業利益 / operating profit'),
+    amount(f, '減価償却費 / depreciation'),
+    amount(f, '営業外損益 / non-operating'),
+    amount(f, '支払利息 / interest'),
+    amount(f, '保証料 / guarantee fees'),
+    amount(f, '経常利益 / ordinary profit'),
+    amount(f, '法人税等 / taxes'),
+    amount(f, '当期純利益 / net income'),
+    amount(f, '元金返済 / principal'),
+    amount(f, '返済計 / debt service'),
+    amount(f, '有利子負債 / debt'),
+    amount(f, '現預金 / cash'),
+    amount(f, '運転資本 / working capital'),
+    ['債務償還年数 / debt years', f.years],
+    ['DSCR', f.ratio],
+    amount(f, '実質純資産 / substantive net worth'),
+    amount(f, '最低現預金 / lowest cash'),
+    ['最低月 / month'],
+  ]);
 
 function fiscalYearSheet(
   c: Case,
   results: Results,
   scheduleRows: number,
+  fmt: NumberFormats,
 ): { sheet: PatchSheet; lastRowOf: Map<GridCell, number> } {
   const sched = sheetRef(OUTPUT_SHEETS.schedule);
   const last = Math.max(scheduleRows + 1, 2);
@@ -203,7 +243,11 @@ function fiscalYearSheet(
           `IF(${debtCell}<=0,0,IF(K${r}+G${r}-L${r}<=0,"返済不能",${debtCell}/(K${r}+G${r}-L${r})))`,
           m.debtRepaymentYears.value ?? '返済不能',
         ),
-        f(`IF(O${r}<=0,"—",(K${r}+I${r}+J${r}+G${r}-L${r})/O${r})`, m.dscr.value ?? '—'),
+        // Cut to two decimals toward failing (layout/dscr-display): shown as it is judged.
+        f(
+          `IF(O${r}<=0,"—",ROUNDDOWN((K${r}+I${r}+J${r}+G${r}-L${r})/O${r},2))`,
+          m.dscr.value === null ? '—' : floorDscr(m.dscr.value),
+        ),
         y.substantiveNetWorth,
         y.lowestCash,
         y.lowestCashMonth,
@@ -216,7 +260,15 @@ function fiscalYearSheet(
     lastRowOf,
     sheet: {
       name: OUTPUT_SHEETS.fiscalYears,
-      tables: [{ name: 'RateShockFiscalYears', row: 1, column: 1, columns: FY_COLUMNS, rows }],
+      tables: [
+        {
+          name: 'RateShockFiscalYears',
+          row: 1,
+          column: 1,
+          columns: fiscalYearColumns(fmt),
+          rows,
+        },
+      ],
       cells: [],
       freeze: { rows: 1, columns: 4 },
       highlights: [
@@ -251,13 +303,10 @@ function fiscalYearSheet(
   };
 }
 
-// ── 結果サマリー: the shock × strategy matrix and a row per cell ─────────────────────────────
+// ── 結果サマリー: headline, the shock × strategy matrix, failed checks and a row per cell ────
+/** A matrix cell: ✓ or ✗ and the lowest DSCR by the one display rule (the task pane's too). */
 function cellMark(cell: GridCell): string {
-  const s = cell.summary;
-  const dscr = s.lowestDscr === null ? '—' : s.lowestDscr.toFixed(2);
-  return s.failedChecks.length === 0
-    ? `✓ DSCR ${dscr}`
-    : `✗ DSCR ${dscr} (${s.firstBreachYear ?? '—'}: ${s.failedChecks.join(', ')})`;
+  return `${cell.summary.failedChecks.length === 0 ? '✓' : '✗'} ${formatDscr(cell.summary.lowestDscr)}`;
 }
 
 /** ✗ 要件外 when a program rule is broken, △ 要確認 for a warning, ✓ when met, — without a program loan. */
@@ -268,49 +317,63 @@ export function eligibilityMark(c: Case, cell: GridCell): string {
   return cell.eligibility.length > 0 ? '△ 要確認' : '✓';
 }
 
-function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number>): PatchSheet {
+const shockHeader = (cell: Pick<GridCell, 'shockLabel' | 'mode'>) =>
+  cell.mode === 'full-reprice' ? `${cell.shockLabel} 一斉 / full` : cell.shockLabel;
+
+/** The widest a sentence on the summary runs before it goes on the next row (display units). */
+const SUMMARY_TEXT_WIDTH = 150;
+
+function summarySheet(
+  c: Case,
+  results: Results,
+  lastRowOf: Map<GridCell, number>,
+  fmt: NumberFormats,
+  options: RenderResultsOptions,
+): PatchSheet {
   const fy = sheetRef(OUTPUT_SHEETS.fiscalYears);
   const debt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
   const years = results.cells[0].years;
-  const title = [
-    { row: 1, column: 1, value: `RateShock — ${c.profile.name}`, bold: true },
-    {
-      row: 2,
-      column: 1,
-      value: `基準日 / as of ${formatIsoDate(c.asOf)}  借入 ${c.stack.loans.length} 本 / loans  計画 / plan ${years[0].fiscalYear}〜${years[years.length - 1].fiscalYear}年${c.profile.fiscalYearEndMonth}月期`,
-    },
-    { row: 3, column: 1, value: '借入残高 / debt' },
-    { row: 3, column: 2, value: debt, numberFormat: FORMATS.yen },
-    {
-      row: 4,
-      column: 1,
-      value:
-        '✓ = 全チェック合格 / all checks pass, ✗ = 抵触 (初回年: 項目) / breach (first year: checks)',
-    },
-  ];
+  const cells: PatchSheet['cells'] = [];
+  const text = (row: number, value: string, bold = false) =>
+    cells.push({ row, column: 1, value, bold, overflow: true });
+  text(1, `RateShock — ${c.profile.name}`, true);
+  text(
+    2,
+    `基準日 / as of ${formatIsoDate(c.asOf)}  借入 ${c.stack.loans.length} 本 / loans  計画 / plan ${years[0].fiscalYear}〜${years[years.length - 1].fiscalYear}年${c.profile.fiscalYearEndMonth}月期`,
+  );
+  cells.push(
+    { row: 3, column: 1, value: withUnit('借入残高 / debt', fmt) },
+    { row: 3, column: 2, value: debt, numberFormat: fmt.amount },
+  );
+
+  // The headline: one sentence per strategy, then the case's lesson.
+  text(5, '要点 / headline', true);
+  let row = 6;
+  const paragraph = (sentence: string) => {
+    for (const line of textLines(sentence, SUMMARY_TEXT_WIDTH)) text(row++, line);
+  };
+  for (const s of results.strategies) paragraph(strategyHeadline(c, results, s.id));
+  paragraph(`教訓 / lesson: ${caseLesson(results, options.lesson)}`);
 
   // Matrix: a row per strategy, a column per shock (and mode).
-  const columnsOf = results.cells
-    .filter((cell) => cell.strategyId === results.strategies[0].id)
-    .map((cell) => ({ shock: cell.shockLabel, mode: cell.mode }));
-  const matrixRow = 6;
+  const columnsOf = results.cells.filter((cell) => cell.strategyId === results.strategies[0].id);
+  const matrixRow = row + 2;
+  text(
+    matrixRow - 1,
+    '金利 × 戦略 (✓ 全チェック合格 / ✗ 抵触、数値は最低DSCR) / shock × strategy (lowest DSCR)',
+    true,
+  );
   const matrix = {
     name: 'RateShockMatrix',
     row: matrixRow,
     column: 1,
-    columns: [
-      { header: '戦略 / strategy', width: 36 },
-      ...columnsOf.map((k) => ({
-        header: k.mode === 'full-reprice' ? `${k.shock} 一斉 / full` : k.shock,
-        width: 26,
-      })),
-    ],
+    columns: [{ header: '戦略 / strategy' }, ...columnsOf.map((k) => ({ header: shockHeader(k) }))],
     rows: results.strategies.map((s) => [
       s.name,
       ...columnsOf.map((k) =>
         cellMark(
           results.cells.find(
-            (x) => x.strategyId === s.id && x.shockLabel === k.shock && x.mode === k.mode,
+            (x) => x.strategyId === s.id && x.shockLabel === k.shockLabel && x.mode === k.mode,
           )!,
         ),
       ),
@@ -318,9 +381,49 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
   };
   const matrixLast = matrixRow + results.strategies.length;
 
+  // The failed checks, in Japanese: each with the year it first fails.
+  const failures = results.cells.flatMap((cell) =>
+    cell.checks
+      .filter((ch) => !ch.pass)
+      .map((ch) => [
+        results.strategies.find((x) => x.id === cell.strategyId)!.name,
+        shockHeader(cell),
+        `${ch.nameJa}${ch.covenant ? ' (コベナンツ)' : ''}`,
+        ch.threshold,
+        ch.firstBreachYear === null
+          ? null
+          : `${ch.firstBreachYear}年${c.profile.fiscalYearEndMonth}月期`,
+      ]),
+  );
+  const failureRow = matrixLast + 3;
+  const tables: PatchSheet['tables'] = [matrix];
+  text(
+    failureRow - 1,
+    failures.length
+      ? '抵触したチェック / failed checks'
+      : '抵触したチェックはありません / no check fails',
+    true,
+  );
+  if (failures.length) {
+    tables.push({
+      name: 'RateShockFailures',
+      row: failureRow,
+      column: 1,
+      columns: columns([
+        ['戦略 / strategy'],
+        ['金利 / shock'],
+        ['項目 / check'],
+        ['基準 / threshold'],
+        ['初回抵触 / first breach'],
+      ]),
+      rows: failures,
+    });
+  }
+  const failureLast = failures.length ? failureRow + failures.length : failureRow - 1;
+
   const fyLast = Math.max(...lastRowOf.values());
   const fyCol = (letter: string) => `${fy}!$${letter}$2:$${letter}$${fyLast}`;
-  const detailRow = matrixLast + 3;
+  const detailRow = failureLast + 3;
   const detailRows = results.cells.map((cell, i) => {
     const r = detailRow + 1 + i;
     const s = cell.summary;
@@ -335,38 +438,40 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
       { formula: sumFy('I'), result: s.totalInterest },
       { formula: sumFy('O'), result: s.totalDebtService },
       s.ordinaryProfitChange,
-      s.lowestDscr ?? '—',
+      s.lowestDscr === null ? '—' : floorDscr(s.lowestDscr),
       {
         formula: `${fy}!S${lastRowOf.get(cell)}`,
         result: s.debtYearsAtEnd ?? '返済不能',
       },
       s.failedChecks.length === 0 ? '✓' : '✗',
       s.firstBreachYear,
-      s.failedChecks.map((id) => cell.checks.find((ch) => ch.id === id)?.nameJa ?? id).join('、'),
+      s.failedChecks.map((id) => cell.checks.find((ch) => ch.id === id)?.nameJa ?? id).join('、') ||
+        null,
       eligibilityMark(c, cell),
     ] as PatchValue[];
   });
-  const detail = {
+  text(detailRow - 1, '明細 / by cell', true);
+  tables.push({
     name: 'RateShockSummary',
     row: detailRow,
     column: 1,
     columns: columns([
-      ['戦略ID / strategy', undefined, 16],
-      ['戦略名 / name', undefined, 36],
-      ['金利 / shock', undefined, 10],
-      ['方式 / mode', undefined, 14],
-      ['利息計 / total interest', FORMATS.yen, 15],
-      ['返済計 / total debt service', FORMATS.yen, 16],
-      ['経常利益増減(1年目) / change in ordinary profit', FORMATS.percent, 14],
-      ['最低DSCR / lowest DSCR', FORMATS.ratio, 10],
-      ['債務償還年数(最終) / debt years at end', FORMATS.years, 12],
-      ['判定 / checks', undefined, 8],
-      ['初回抵触年 / first breach', FORMATS.integer, 10],
-      ['抵触項目 / failed checks', undefined, 30],
-      ['制度要件 / eligibility', undefined, 12],
+      ['戦略ID / strategy'],
+      ['戦略名 / name'],
+      ['金利 / shock'],
+      ['方式 / mode'],
+      amount(fmt, '利息計 / total interest'),
+      amount(fmt, '返済計 / total debt service'),
+      ['経常利益増減(1年目) / ordinary profit change', fmt.percent],
+      ['最低DSCR / lowest DSCR', fmt.ratio],
+      ['債務償還年数(最終) / debt years at end', fmt.years],
+      ['判定 / checks'],
+      ['初回抵触年 / first breach', fmt.integer],
+      ['抵触項目 / failed checks'],
+      ['制度要件 / eligibility'],
     ]),
     rows: detailRows,
-  };
+  });
   const detailLast = detailRow + detailRows.length;
 
   const reasons = results.cells
@@ -382,67 +487,43 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
       ]),
     );
   const reasonRow = detailLast + 3;
-  const tables = [matrix, detail];
   if (reasons.length) {
+    text(reasonRow - 1, '制度要件 / program eligibility', true);
     tables.push({
       name: 'RateShockEligibility',
       row: reasonRow,
       column: 1,
       columns: columns([
-        ['戦略ID / strategy', undefined, 16],
-        ['借入 / loan', undefined, 24],
-        ['制度 / program', undefined, 24],
-        ['判定 / result', undefined, 18],
-        ['理由 / reason (日本語)', undefined, 60],
-        ['reason (English)', undefined, 60],
+        ['戦略ID / strategy'],
+        ['借入 / loan'],
+        ['制度 / program'],
+        ['判定 / result'],
+        ['理由 / reason (日本語)'],
+        ['reason (English)'],
       ]),
       rows: reasons,
     });
   }
-  const section = (row: number, value: string) => ({ row, column: 1, value, bold: true });
+  const marks = (fromRow: number, toRow: number, column: number, toColumn = column) =>
+    [
+      { text: '✗', style: 'fail' as const },
+      { text: '✓', style: 'pass' as const },
+    ].map((m) => ({
+      fromRow,
+      fromColumn: column,
+      toRow,
+      toColumn,
+      when: { textContains: m.text },
+      style: m.style,
+    }));
   return {
     name: OUTPUT_SHEETS.summary,
     tables,
-    cells: [
-      ...title,
-      section(matrixRow - 1, '金利 × 戦略 / shock × strategy'),
-      section(detailRow - 1, '明細 / by cell'),
-      ...(reasons.length ? [section(reasonRow - 1, '制度要件 / program eligibility')] : []),
-    ],
+    cells,
     freeze: { rows: 0, columns: 1 },
     highlights: [
-      {
-        fromRow: matrixRow + 1,
-        fromColumn: 2,
-        toRow: matrixLast,
-        toColumn: columnsOf.length + 1,
-        when: { textContains: '✗' },
-        style: 'fail',
-      },
-      {
-        fromRow: matrixRow + 1,
-        fromColumn: 2,
-        toRow: matrixLast,
-        toColumn: columnsOf.length + 1,
-        when: { textContains: '✓' },
-        style: 'pass',
-      },
-      {
-        fromRow: detailRow + 1,
-        fromColumn: 10,
-        toRow: detailLast,
-        toColumn: 10,
-        when: { textContains: '✗' },
-        style: 'fail',
-      },
-      {
-        fromRow: detailRow + 1,
-        fromColumn: 10,
-        toRow: detailLast,
-        toColumn: 10,
-        when: { textContains: '✓' },
-        style: 'pass',
-      },
+      ...marks(matrixRow + 1, matrixLast, 2, columnsOf.length + 1),
+      ...marks(detailRow + 1, detailLast, 10),
       {
         fromRow: detailRow + 1,
         fromColumn: 13,
@@ -465,25 +546,51 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
 }
 
 // ── チェック: each check, its threshold and its value year by year ───────────────────────────
-function checksSheet(c: Case, results: Results): PatchSheet {
+/** How a check's yearly values read: amounts in the case's unit, DSCR by its rule, ratios. */
+const AMOUNT_CHECKS = new Set([
+  'profit-within',
+  'solvency-within',
+  'cash-floor',
+  'no-consecutive-loss',
+  'no-insolvency',
+]);
+
+function checkValueFormat(id: string, fmt: NumberFormats): string {
+  if (AMOUNT_CHECKS.has(id)) return fmt.amount;
+  if (id === 'debt-years-at-end') return fmt.years;
+  if (id === 'net-assets-floor') return fmt.percent;
+  return fmt.ratio;
+}
+
+function checksSheet(c: Case, results: Results, fmt: NumberFormats): PatchSheet {
   const years = results.cells[0].years.map((y) => y.fiscalYear);
   const end = c.profile.fiscalYearEndMonth;
   const rows: PatchValue[][] = [];
   const highlights: PatchSheet['highlights'] = [];
+  const rangeFormats: RangeFormat[] = [];
   const firstYearColumn = 6;
   for (const cell of results.cells) {
     for (const check of cell.checks) {
       const r = rows.length + 2;
+      const shown = (v: number | null) => (v !== null && check.id === 'dscr' ? floorDscr(v) : v);
+      const unit = AMOUNT_CHECKS.has(check.id) ? fmt.unitSuffix : '';
       rows.push([
         cell.strategyId,
         cell.shockLabel,
         modeLabel(cell),
-        `${check.nameJa} / ${check.nameEn}${check.covenant ? ' (コベナンツ / covenant)' : ''}`,
+        `${check.nameJa}${unit} / ${check.nameEn}${check.covenant ? ' (コベナンツ / covenant)' : ''}`,
         check.threshold,
-        ...years.map((fy) => check.values.find((v) => v.fiscalYear === fy)?.value ?? null),
+        ...years.map((fy) => shown(check.values.find((v) => v.fiscalYear === fy)?.value ?? null)),
         check.pass ? '✓' : '✗',
         check.firstBreachYear,
       ]);
+      rangeFormats.push({
+        fromRow: r,
+        fromColumn: firstYearColumn,
+        toRow: r,
+        toColumn: firstYearColumn + years.length - 1,
+        numberFormat: checkValueFormat(check.id, fmt),
+      });
       years.forEach((fy, t) => {
         const v = check.values.find((x) => x.fiscalYear === fy);
         if (v && !v.pass) {
@@ -528,19 +635,15 @@ function checksSheet(c: Case, results: Results): PatchSheet {
         column: 1,
         columns: [
           ...columns([
-            ['戦略ID / strategy', undefined, 16],
-            ['金利 / shock', undefined, 10],
-            ['方式 / mode', undefined, 14],
-            ['項目 / check', undefined, 40],
-            ['基準 / threshold', undefined, 22],
+            ['戦略ID / strategy'],
+            ['金利 / shock'],
+            ['方式 / mode'],
+            ['項目 / check'],
+            ['基準 / threshold'],
           ]),
-          ...years.map((fy) => ({
-            header: `${fy}年${end}月期`,
-            numberFormat: '#,##0.00',
-            width: 14,
-          })),
-          { header: '判定 / result', width: 8 },
-          { header: '初回抵触年 / first breach', numberFormat: FORMATS.integer, width: 10 },
+          ...years.map((fy) => ({ header: `${fy}年${end}月期`, numberFormat: fmt.ratio })),
+          { header: '判定 / result' },
+          { header: '初回抵触年 / first breach', numberFormat: fmt.integer },
         ],
         rows,
       },
@@ -548,12 +651,13 @@ function checksSheet(c: Case, results: Results): PatchSheet {
     cells: [],
     freeze: { rows: 1, columns: 5 },
     highlights,
+    rangeFormats,
     charts: [],
   };
 }
 
 // ── グラフ: chart data the add-in plots (debt service by shock, DSCR and balance by strategy) ───
-function chartSheet(c: Case, results: Results): PatchSheet {
+function chartSheet(c: Case, results: Results, fmt: NumberFormats): PatchSheet {
   const end = c.profile.fiscalYearEndMonth;
   const years = results.cells[0].years.map((y) => y.fiscalYear);
   const label = (fy: number) => `${fy}年${end}月期`;
@@ -572,10 +676,7 @@ function chartSheet(c: Case, results: Results): PatchSheet {
     name,
     row,
     column: 1,
-    columns: [
-      { header, width: 14 },
-      ...series.map((s) => ({ header: s, numberFormat: format, width: 16 })),
-    ],
+    columns: [{ header }, ...series.map((s) => ({ header: s, numberFormat: format }))],
     rows: years.map((fy, t) => [label(fy), ...series.map((_, k) => value(t, k))]),
   });
   // Tables far enough apart that the charts beside them (CHART_SPAN rows high) do not overlap.
@@ -586,15 +687,19 @@ function chartSheet(c: Case, results: Results): PatchSheet {
     '決算期 / FY',
     byShock.map((x) => x.shockLabel),
     (t, k) => byShock[k].years[t].debtService,
-    FORMATS.yen,
+    fmt.amount,
   );
   const dscr = table(
     'RateShockChartDscr',
     2 + gap,
     '決算期 / FY',
     [...unshocked.map((x) => x.strategyId), '基準 / threshold'],
-    (t, k) => (k < unshocked.length ? unshocked[k].measures[t].dscr.value : c.thresholds.minDscr),
-    FORMATS.ratio,
+    (t, k) => {
+      if (k === unshocked.length) return c.thresholds.minDscr;
+      const v = unshocked[k].measures[t].dscr.value;
+      return v === null ? null : floorDscr(v);
+    },
+    fmt.ratio,
   );
   const balance = table(
     'RateShockChartBalance',
@@ -602,18 +707,30 @@ function chartSheet(c: Case, results: Results): PatchSheet {
     '決算期 / FY',
     unshocked.map((x) => x.strategyId),
     (t, k) => unshocked[k].years[t].seniorDebt + unshocked[k].years[t].capitalDebt,
-    FORMATS.yen,
+    fmt.amount,
   );
-  const debtYears = debtYearsTable(results, 2 + 3 * gap);
+  const debtYears = debtYearsTable(results, 2 + 3 * gap, fmt);
   const seriesOf = (t: { columns: PatchColumn[] }) => t.columns.slice(1).map((col) => col.header);
   return {
     name: OUTPUT_SHEETS.charts,
     tables: [debtService, dscr, balance, debtYears],
     cells: [
-      { row: 1, column: 1, value: `返済計 / debt service — ${chosen.name}`, bold: true },
-      { row: 1 + gap, column: 1, value: 'DSCR (±0)', bold: true },
-      { row: 1 + 2 * gap, column: 1, value: '借入残高 / balance (±0)', bold: true },
-      { row: 1 + 3 * gap, column: 1, value: DEBT_YEARS_TITLE, bold: true },
+      {
+        row: 1,
+        column: 1,
+        value: `${withUnit('返済計 / debt service', fmt)} — ${chosen.name}`,
+        bold: true,
+        overflow: true,
+      },
+      { row: 1 + gap, column: 1, value: 'DSCR (±0)', bold: true, overflow: true },
+      {
+        row: 1 + 2 * gap,
+        column: 1,
+        value: withUnit('借入残高 / balance (±0)', fmt),
+        bold: true,
+        overflow: true,
+      },
+      { row: 1 + 3 * gap, column: 1, value: DEBT_YEARS_TITLE, bold: true, overflow: true },
     ],
     highlights: [],
     charts: [
@@ -663,7 +780,7 @@ const DEBT_YEARS_TITLE = '債務償還年数 (計画最終年度) / debt repayme
  * 債務償還年数 at plan end, a row per shock and a column per strategy (realistic mode). A cash
  * flow ≤ 0 (返済不能) has no number of years: the cell is left empty and the chart shows a gap.
  */
-function debtYearsTable(results: Results, row: number): PatchTable {
+function debtYearsTable(results: Results, row: number, fmt: NumberFormats): PatchTable {
   const realistic = results.cells.filter((x) => x.mode === 'realistic');
   const shocks = [...new Set(realistic.map((x) => x.shockLabel))];
   const value = (shock: string, strategyId: string) => {
@@ -675,8 +792,8 @@ function debtYearsTable(results: Results, row: number): PatchTable {
     row,
     column: 1,
     columns: [
-      { header: '金利 / shock', width: 14 },
-      ...results.strategies.map((s) => ({ header: s.id, numberFormat: FORMATS.years, width: 16 })),
+      { header: '金利 / shock' },
+      ...results.strategies.map((s) => ({ header: s.id, numberFormat: fmt.years })),
     ],
     rows: shocks.map((shock) => [shock, ...results.strategies.map((s) => value(shock, s.id))]),
   };

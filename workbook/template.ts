@@ -12,7 +12,16 @@ import {
   headerText,
   validationList,
 } from './input-layout';
-import { PatchCell, PatchColumn, PatchSheet, PatchTable, PatchValue, WorkbookPatch } from './patch';
+import {
+  PatchCell,
+  PatchColumn,
+  PatchSheet,
+  PatchTable,
+  PatchValue,
+  RangeFormat,
+  WorkbookPatch,
+} from './patch';
+import { fitColumns } from './layout/fit-columns';
 
 /**
  * The input template: the five input sheets with their tables, filled with one small fictitious
@@ -227,15 +236,35 @@ function sheet(def: SheetDef): PatchSheet {
     columnWidths[column] = 40;
     columnWidths[column + 1] = 60;
   }
-  return {
+  // A key-value table's value column holds amounts, rates and text: each row its own format.
+  const rangeFormats: RangeFormat[] = def.tables.flatMap((t) =>
+    t.kind === 'key-value'
+      ? t.items.flatMap((it, i) =>
+          it.numberFormat && it.numberFormat !== '@'
+            ? [
+                {
+                  fromRow: t.row + 1 + i,
+                  fromColumn: t.column + KEY_VALUE_ORDER.indexOf('value'),
+                  toRow: t.row + 1 + i,
+                  toColumn: t.column + KEY_VALUE_ORDER.indexOf('value'),
+                  numberFormat: it.numberFormat,
+                },
+              ]
+            : [],
+        )
+      : [],
+  );
+  // Widths from the text (two-line headers, long descriptions wrapped); captions spill over.
+  return fitColumns({
     name: def.name,
     tables: def.tables.map(table),
-    cells,
+    cells: cells.map((c) => (c.row < def.tables[0].row ? { ...c, overflow: true } : c)),
     freeze: { rows: def.tables[0].row, columns: 0 },
     highlights: [],
     charts: [],
     columnWidths,
-  };
+    rangeFormats,
+  });
 }
 
 /** The input template, Japanese first: 借入一覧, 財務, 計画, シナリオ, 設定. */

@@ -1,6 +1,7 @@
 import { Highlight, HighlightStyle, PatchColumn, PatchSheet, columnLetters } from '../../workbook';
 import { RequestBatch, jsonStringBytes } from './request-budget';
 import { SCALAR_WRITE_BYTES, fillNumberFormat, rangeAddress } from './write-cells';
+import { writePageSetup } from './write-page-setup';
 
 /** Rows of empty cells kept under an input table, so a user's new rows get its dropdowns. */
 export const VALIDATION_ROWS_BELOW = 500;
@@ -46,18 +47,23 @@ export async function writeSheetFormats(
     const last = t.column + t.columns.length - 1;
     const lastRow = t.row + Math.max(t.rows.length, 1);
     const header = sheet.getRange(rangeAddress(t.row, t.column, t.row, last));
-    await batch.reserve(3 * SCALAR_WRITE_BYTES);
+    await batch.reserve(5 * SCALAR_WRITE_BYTES);
     fillNumberFormat(header, 'General');
     header.format.font.bold = true;
     header.format.fill.color = HEADER_FILL;
+    // Headers wrap on two lines (日本語 above, English below), as the CLI's header style.
+    header.format.wrapText = true;
+    header.format.verticalAlignment = 'Top';
     // Every column gets its format (General when none): this also replaces the "@" the text
     // cells got before their values, and any format Excel guessed for a formula.
+    const anyWrap = t.columns.some((c) => c.wrap);
     for (const [j, c] of t.columns.entries()) {
-      await batch.reserve(SCALAR_WRITE_BYTES);
-      fillNumberFormat(
-        sheet.getRange(rangeAddress(t.row + 1, t.column + j, lastRow, t.column + j)),
-        c.numberFormat ?? 'General',
-      );
+      await batch.reserve(3 * SCALAR_WRITE_BYTES);
+      const body = sheet.getRange(rangeAddress(t.row + 1, t.column + j, lastRow, t.column + j));
+      fillNumberFormat(body, c.numberFormat ?? 'General');
+      // Long text wraps; a table with wrapped text aligns every cell to the top.
+      if (c.wrap) body.format.wrapText = true;
+      if (anyWrap) body.format.verticalAlignment = 'Top';
     }
     await batch.reserve(SCALAR_WRITE_BYTES + jsonStringBytes(t.name));
     const table = sheet.tables.add(
@@ -84,6 +90,21 @@ export async function writeSheetFormats(
     if (cell.bold) range.format.font.bold = true;
   }
 
+  for (const f of patch.rangeFormats ?? []) {
+    await batch.reserve(SCALAR_WRITE_BYTES);
+    fillNumberFormat(
+      sheet.getRange(rangeAddress(f.fromRow, f.fromColumn, f.toRow, f.toColumn)),
+      f.numberFormat,
+    );
+  }
+  for (const cell of patch.cells) {
+    if (!cell.validationRange) continue;
+    await batch.reserve(SCALAR_WRITE_BYTES);
+    sheet.getRange(`${columnLetters(cell.column)}${cell.row}`).dataValidation.rule = {
+      list: { inCellDropDown: true, source: `=${cell.validationRange}` },
+    };
+  }
+
   for (const h of patch.highlights) await addHighlight(sheet, h, batch);
 
   // Widths of columns outside tables, then of table columns (those win, as in the CLI).
@@ -100,6 +121,12 @@ export async function writeSheetFormats(
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth =
       columnWidthPoints(w);
   }
+
+  for (const [r, h] of Object.entries(patch.rowHeights ?? {})) {
+    await batch.reserve(SCALAR_WRITE_BYTES);
+    sheet.getRange(`${r}:${r}`).format.rowHeight = h;
+  }
+  if (patch.pageSetup) await writePageSetup(sheet, patch.pageSetup, batch);
 
   const f = patch.freeze;
   if (f && (f.rows > 0 || f.columns > 0)) {

@@ -1,16 +1,15 @@
+import { formatDscr } from '../../workbook/layout/dscr-display';
 import type { RunSummary } from '../compute/run-workbook';
 import { el } from './dom';
 import type { Messages } from './i18n';
 
 /**
- * A summary cell's text: ✓ or ✗ and the lowest DSCR, cut (not rounded) to two decimals so that a
- * failing 0.998 shows as 0.99, never as a "1.00" that looks like a pass.
+ * A summary cell's text: ✓ or ✗ and the lowest DSCR by the one display rule the workbook and the
+ * terminal use (cut to two decimals: a failing 0.998 shows as 0.99, never as a passing "1.00").
  * @example cellText({ pass: false, lowestDscr: 0.998 }) // '✗ 0.99'
  */
 export function cellText(c: { pass: boolean; lowestDscr: number | null }): string {
-  const dscr =
-    c.lowestDscr === null ? '—' : (Math.floor(c.lowestDscr * 100 + 1e-9) / 100).toFixed(2);
-  return `${c.pass ? '✓' : '✗'} ${dscr}`;
+  return `${c.pass ? '✓' : '✗'} ${formatDscr(c.lowestDscr)}`;
 }
 
 /** The shock × strategy matrix: ✓/✗ and the lowest DSCR, eligibility under each strategy. */

@@ -25,6 +25,7 @@ import { formatYen, renderTable } from '../terminal-table';
 import { FitColumn, droppedNote, fitTable, fitWidth, wrapLines } from '../fit-table';
 import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { defaultThreads, runMonteCarloParallel } from './montecarlo-parallel';
+import { formatDscr } from '../../workbook/layout';
 
 export interface MonteCarloCommandOptions {
   paths: number;
@@ -114,7 +115,8 @@ function resultsJson(c: Case, results: MonteCarloResults) {
 }
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-const ratio = (x: number | null) => (x === null ? '∞' : x.toFixed(2));
+// DSCR percentiles, by the one DSCR display rule (none: no debt service, ∞).
+const ratio = (x: number | null) => formatDscr(x, '∞');
 const yen = (x: number | null) => (x === null ? '—' : formatYen(Math.round(x)));
 
 function modelLine(r: MonteCarloResults): string {

@@ -1,5 +1,6 @@
 import { Case, GridCell, ProgramSource, Results, formatIsoDate, simulate } from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
+import { formatDscr } from '../../workbook/layout';
 import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
 import { formatYen, renderTable } from '../terminal-table';
@@ -26,7 +27,7 @@ export function runCommand(
   programsFor: (c: Case) => ProgramSource,
   options: RunOptions,
 ): string {
-  const { c, workbook } = readCaseInput(path);
+  const { c, workbook, lesson } = readCaseInput(path);
   // No output may overwrite the input, except the input workbook written back with -o.
   const sameWorkbook =
     workbook && options.outPath ? { input: path, output: options.outPath } : undefined;
@@ -38,7 +39,7 @@ export function runCommand(
   if (options.outPath) {
     outputs.push([
       options.outPath,
-      writeWorkbookOrRefuse(options.outPath, renderResults(c, results), workbook),
+      writeWorkbookOrRefuse(options.outPath, renderResults(c, results, { lesson }), workbook),
     ]);
   }
   if (options.jsonPath) {
@@ -98,7 +99,7 @@ function yearTable(c: Case, cell: GridCell): string {
       formatYen(y.ordinaryProfit),
       formatYen(y.interest),
       formatYen(y.debtService),
-      fmtRatio(m.dscr.value),
+      formatDscr(m.dscr.value),
       m.debtRepaymentYears.value === null ? '返済不能' : m.debtRepaymentYears.value.toFixed(1),
       formatYen(y.substantiveNetWorth),
       `${formatYen(y.lowestCash)} (${y.lowestCashMonth})`,
@@ -133,7 +134,7 @@ function cellRow(c: Case, cell: GridCell, compact = false): string[] {
     formatYen(s.totalInterest),
     s.ordinaryProfitChange === null ? '—' : `${(s.ordinaryProfitChange * 100).toFixed(1)}%`,
     formatYen(s.totalDebtService),
-    fmtRatio(s.lowestDscr),
+    formatDscr(s.lowestDscr),
     s.debtYearsAtEnd === null ? '返済不能' : `${s.debtYearsAtEnd.toFixed(1)}年`,
     failed.length === 0 ? '✓' : `✗ ${s.firstBreachYear ?? ''} ${failed.join(compact ? ',' : '、')}`,
     eligibilityMark(c, cell),

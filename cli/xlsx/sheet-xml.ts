@@ -1,5 +1,6 @@
 import {
   Highlight,
+  PageSetup,
   PatchColumn,
   PatchSheet,
   PatchTable,
@@ -7,6 +8,7 @@ import {
   isFormula,
 } from '../../workbook/patch';
 import { columnLetters } from '../../workbook/snapshot';
+import type { HeaderFooterText } from '../../workbook/layout/page-setup';
 import { CellStyle, StyleBook } from './styles';
 import { escapeXml } from './xml';
 
@@ -103,9 +105,25 @@ export function writeSheetXml(
     free.set(cell.row, row);
   }
   const tableStyles = sheet.tables.map((t) => ({
-    header: styles.index({ header: true }),
-    columns: t.columns.map((c) => styles.index({ numberFormat: c.numberFormat } as CellStyle)),
+    header: styles.index({ header: true, wrap: true }),
+    // A table with wrapped text aligns every cell to the top, so each row reads level.
+    columns: t.columns.map((c) =>
+      styles.index({
+        numberFormat: c.numberFormat,
+        wrap: c.wrap,
+        top: t.columns.some((x) => x.wrap),
+      } as CellStyle),
+    ),
   }));
+  // Row → column → number format of the cells whose format differs from their column's.
+  const rangeStyles = new Map<number, Map<number, string>>();
+  for (const f of sheet.rangeFormats ?? []) {
+    for (let r = f.fromRow; r <= f.toRow; r++) {
+      const row = rangeStyles.get(r) ?? new Map<number, string>();
+      for (let c = f.fromColumn; c <= f.toColumn; c++) row.set(c, f.numberFormat);
+      rangeStyles.set(r, row);
+    }
+  }
   // Every row number that holds something, in order.
   const rowNumbers = new Set<number>(free.keys());
   sheet.tables.forEach((t) => {
@@ -118,6 +136,7 @@ export function writeSheetXml(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      sheetProperties(sheet) +
       sheetViews(sheet) +
       columnsXml(sheet) +
       '<sheetData>',
@@ -136,20 +155,33 @@ export function writeSheetXml(
         return;
       }
       const values = t.rows[offset - 1];
+      const overrides = rangeStyles.get(r);
       t.columns.forEach((_, j) => {
         const ref = `${letters(t.column + j)}${r}`;
-        const xml = cellXml(ref, values ? (values[j] ?? null) : null, st.columns[j]);
+        const format = overrides?.get(t.column + j);
+        const style =
+          format === undefined
+            ? st.columns[j]
+            : styles.index({
+                numberFormat: format,
+                wrap: t.columns[j].wrap,
+                top: t.columns.some((x) => x.wrap),
+              });
+        const xml = cellXml(ref, values ? (values[j] ?? null) : null, style);
         if (xml) cells.push({ column: t.column + j, xml });
       });
     });
     if (cells.length === 0) continue;
     cells.sort((a, b) => a.column - b.column);
-    write(`<row r="${r}">${cells.map((c) => c.xml).join('')}</row>`);
+    const height = sheet.rowHeights?.[r];
+    const ht = height ? ` ht="${height}" customHeight="1"` : '';
+    write(`<row r="${r}"${ht}>${cells.map((c) => c.xml).join('')}</row>`);
   }
   write(
     '</sheetData>' +
       highlightsXml(sheet.highlights, styles) +
-      validationsXml(sheet.tables, ctx) +
+      validationsXml(sheet, ctx) +
+      pageSetupXml(sheet.pageSetup) +
       (sheet.charts.length ? `<drawing r:id="${DRAWING_REL_ID}"/>` : '') +
       (tables.length
         ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdTable${i + 1}"/>`).join('')}</tableParts>`
@@ -157,6 +189,34 @@ export function writeSheetXml(
       '</worksheet>',
   );
   return tables;
+}
+
+/** `fitToPage` lives in sheetPr, the first element of a worksheet. */
+function sheetProperties(sheet: PatchSheet): string {
+  return sheet.pageSetup?.fitTo ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+}
+
+/** Margins, A4 landscape (paperSize 9), fit or scale, header/footer and column breaks. */
+function pageSetupXml(setup: PageSetup | undefined): string {
+  if (!setup) return '';
+  const fit = setup.fitTo
+    ? ` fitToWidth="${setup.fitTo.width}" fitToHeight="${setup.fitTo.height}"`
+    : ` scale="${setup.scale ?? 100}"`;
+  const section = (s: HeaderFooterText) =>
+    escapeXml(
+      `${s.left ? `&L${s.left}` : ''}${s.center ? `&C${s.center}` : ''}${s.right ? `&R${s.right}` : ''}`,
+    );
+  const breaks = setup.columnBreaks ?? [];
+  return (
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="${setup.orientation}"${fit}/>` +
+    `<headerFooter><oddHeader>${section(setup.header)}</oddHeader><oddFooter>${section(setup.footer)}</oddFooter></headerFooter>` +
+    (breaks.length
+      ? `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks
+          .map((c) => `<brk id="${c - 1}" max="1048575" man="1"/>`)
+          .join('')}</colBreaks>`
+      : '')
+  );
 }
 
 function sheetViews(sheet: PatchSheet): string {
@@ -209,9 +269,28 @@ function highlightsXml(highlights: readonly Highlight[], styles: StyleBook): str
     .join('');
 }
 
-function validationsXml(tables: readonly PatchTable[], ctx: SheetContext): string {
+function listValidationXml(
+  values: readonly string[],
+  sqref: string,
+  ctx: SheetContext,
+  prompt = '',
+) {
+  const inline = `"${values.map((v) => v.replace(/"/g, '""')).join(',')}"`;
+  const needsRange = inline.length > 255 || values.some((v) => v.includes(','));
+  const formula = needsRange ? ctx.longList(values) : inline;
+  return `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${prompt} sqref="${sqref}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`;
+}
+
+function validationsXml(sheet: PatchSheet, ctx: SheetContext): string {
   const items: string[] = [];
-  for (const t of tables) {
+  for (const cell of sheet.cells) {
+    if (cell.validationRange) {
+      items.push(
+        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${letters(cell.column)}${cell.row}"><formula1>${escapeXml(cell.validationRange)}</formula1></dataValidation>`,
+      );
+    }
+  }
+  for (const t of sheet.tables as readonly PatchTable[]) {
     t.columns.forEach((c: PatchColumn, j) => {
       if (!c.validationList && !c.description) return;
       const col = letters(t.column + j);
@@ -221,12 +300,7 @@ function validationsXml(tables: readonly PatchTable[], ctx: SheetContext): strin
         ? ` showInputMessage="1" promptTitle="${escapeXml(truncate(c.header, 32))}" prompt="${escapeXml(truncate(c.description, 255))}"`
         : '';
       if (c.validationList) {
-        const inline = `"${c.validationList.map((v) => v.replace(/"/g, '""')).join(',')}"`;
-        const needsRange = inline.length > 255 || c.validationList.some((v) => v.includes(','));
-        const formula = needsRange ? ctx.longList(c.validationList) : inline;
-        items.push(
-          `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${prompt} sqref="${sqref}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`,
-        );
+        items.push(listValidationXml(c.validationList, sqref, ctx, prompt));
       } else {
         items.push(`<dataValidation allowBlank="1"${prompt} sqref="${sqref}"/>`);
       }

@@ -6,6 +6,10 @@ export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
   header?: boolean;
+  /** Text wraps inside the cell (two-line headers, long text), aligned to the top. */
+  wrap?: boolean;
+  /** Aligned to the top (the other cells of a row that holds wrapped text). */
+  top?: boolean;
 }
 
 // Excel's built-in number formats (ids below 164 need no <numFmt> entry).
@@ -51,16 +55,21 @@ export class StyleBook {
 
   /** The cellXfs index (`s` attribute) of a style; 0 for the default look in a fresh book. */
   index(style: CellStyle): number {
-    const key = `${style.numberFormat ?? ''}|${style.bold ? 1 : 0}|${style.header ? 1 : 0}`;
+    const key = `${style.numberFormat ?? ''}|${style.bold ? 1 : 0}|${style.header ? 1 : 0}|${style.wrap ? 1 : 0}|${style.top ? 1 : 0}`;
     const known = this.xfIndex.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numFmtId(style.numberFormat ?? 'General');
     // Fonts: 0 regular, 1 bold (ours, appended after the base's); fills: 2 = header.
     const font = style.bold || style.header ? 1 : 0;
     const fill = style.header ? 2 : 0;
+    const alignment =
+      style.wrap || style.top
+        ? `<alignment vertical="top"${style.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
     this.xfs.push(
       `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
-        `${numFmtId ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}/>`,
+        `${numFmtId ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}` +
+        (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>'),
     );
     const index = this.base.xfCount + this.xfs.length - 1 + (this.base.xfCount === 0 ? 1 : 0);
     this.xfIndex.set(key, index);

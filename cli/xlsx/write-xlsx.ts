@@ -139,6 +139,7 @@ export function writeXlsx(patch: WorkbookPatch, base?: Uint8Array, level = 6): U
     addSheetRels(n, [...tableRels(tables), ...drawingRels(sheet)]);
     const rId = `rIdRs${n}`;
     const sheetId = Math.max(0, ...pkg.sheetIds) + 1;
+    pkg.workbook = withPrintNames(pkg.workbook, sheet, pkg.sheetNames.length);
     pkg.sheetIds.push(sheetId);
     pkg.sheetNames.push(sheet.name);
     pkg.workbook = pkg.workbook.replace(
@@ -414,6 +415,33 @@ function renumberLocalNames(workbook: string, removed: number[], sheetCount: num
     /activeTab="(\d+)"/,
     (_, t: string) => `activeTab="${newIndex.get(Number(t)) ?? 0}"`,
   );
+}
+
+/**
+ * A sheet's print area and repeated title rows, as the workbook's defined names scoped to the
+ * sheet (`localSheetId` is its position among the sheets).
+ */
+function withPrintNames(workbook: string, sheet: PatchSheet, position: number): string {
+  const setup = sheet.pageSetup;
+  if (!setup) return workbook;
+  const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+  const a = setup.printArea;
+  const names = [
+    `<definedName name="_xlnm.Print_Area" localSheetId="${position}">${escapeXml(
+      `${quoted}!$${columnLetters(a.fromColumn)}$${a.fromRow}:$${columnLetters(a.toColumn)}$${a.toRow}`,
+    )}</definedName>`,
+  ];
+  if (setup.titleRows) {
+    names.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeXml(
+        `${quoted}!$${setup.titleRows.from}:$${setup.titleRows.to}`,
+      )}</definedName>`,
+    );
+  }
+  if (workbook.includes('</definedNames>')) {
+    return workbook.replace('</definedNames>', `${names.join('')}</definedNames>`);
+  }
+  return workbook.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`);
 }
 
 /** Asks the spreadsheet to recalculate every formula when the file is opened. */

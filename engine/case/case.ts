@@ -14,6 +14,10 @@ export interface BorrowerProfile {
   /** 決算月 (1–12). */
   fiscalYearEndMonth: number;
   employees: number;
+  /** The unit amounts were entered in (円 / 千円 / 百万円): the results workbook shows amounts in it. */
+  units?: 'yen' | 'thousand' | 'million';
+  /** How the results workbook writes negative amounts: △1,234 (default) or -1,234. */
+  negatives?: 'triangle' | 'minus';
 }
 
 /** The last closed fiscal year (直近決算), in yen. */

@@ -348,7 +348,15 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   if (!root) return { ok: false, errors };
   root.rejectUnknown(CASE_KEYS);
   const p = FieldReader.of(root.raw('profile'), 'profile', errors);
-  p?.rejectUnknown(['name', 'sector', 'jfcUnit', 'fiscalYearEndMonth', 'employees', 'units']);
+  p?.rejectUnknown([
+    'name',
+    'sector',
+    'jfcUnit',
+    'fiscalYearEndMonth',
+    'employees',
+    'units',
+    'negatives',
+  ]);
   const unitName = p?.oneOf('units', Object.keys(AMOUNT_UNITS) as AmountUnit[], 'yen');
   const unit = AMOUNT_UNITS[unitName ?? 'yen'];
   const fiscalYearEndMonth = p?.number('fiscalYearEndMonth', {
@@ -363,6 +371,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     jfcUnit: p.oneOf('jfcUnit', ['sme', 'micro'] as const, 'sme')!,
     fiscalYearEndMonth: fiscalYearEndMonth ?? 3,
     employees: p.number('employees', { min: 0, max: 1e6, integer: true, fallback: 0 })!,
+    units: unitName ?? 'yen',
+    negatives: p.oneOf('negatives', ['triangle', 'minus'] as const, 'triangle')!,
   };
   const base = root.has('base')
     ? readBase(root.raw('base'), unit, errors)

@@ -83,6 +83,8 @@ describe('the input template', () => {
       jfcUnit: 'sme',
       fiscalYearEndMonth: 3,
       employees: 18,
+      units: 'thousand',
+      negatives: 'triangle',
     });
     expect(c.asOf).toBe(parseIsoDate('2026-03-31'));
     // Amounts in 千円.

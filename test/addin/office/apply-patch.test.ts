@@ -51,7 +51,13 @@ function expectSheetWritten(model: MockWorkbook, sheet: PatchSheet): void {
             `${sheet.name}!${columnLetters(t.column + j)}${t.row + 1 + i}: ${JSON.stringify(cell)} ≠ ${JSON.stringify(row[j])}`,
           );
         }
-        if (cell.numberFormat !== (c.numberFormat ?? 'General')) {
+        const r = t.row + 1 + i;
+        const column = t.column + j;
+        // Rows of mixed kinds (チェック's values) carry their own format over the column's.
+        const own = sheet.rangeFormats?.find(
+          (f) => f.fromRow <= r && r <= f.toRow && f.fromColumn <= column && column <= f.toColumn,
+        );
+        if (cell.numberFormat !== (own?.numberFormat ?? c.numberFormat ?? 'General')) {
           throw new Error(`${sheet.name} ${t.name} ${c.header}: format ${cell.numberFormat}`);
         }
       });
@@ -103,19 +109,51 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     if (!isFormula(interest)) throw new Error('年度別!I2 is not a formula in the patch');
     expect(model.sheet('年度別').cell('I2').formula).toBe(`=${interest.formula}`);
     expect(interest.formula).toMatch(/^SUMIFS\('返済予定表'!\$M\$2:\$M\$\d+,/);
-    expect(model.sheet('年度別').cell('T2').numberFormat).toBe('0.00');
-    expect(model.sheet('年度別').cell('E2').numberFormat).toBe('#,##0');
+    // One set of formats: ratios to two decimals, amounts in the case's 千円 (a scaling comma),
+    // negatives as △.
+    expect(model.sheet('年度別').cell('T2').numberFormat).toBe('0.00;"△"0.00;0');
+    expect(model.sheet('年度別').cell('E2').numberFormat).toBe('#,##0,;"△"#,##0,;0');
 
     const schedule = patch.sheets.find((s) => s.name === '返済予定表')!.tables[0];
     const last = schedule.rows.length + 1;
     expect(model.sheet('返済予定表').cell(`K${last}`).value).toBe(schedule.rows[last - 2][10]);
     expect(model.sheet('返済予定表').cell('M2').value).toBe(schedule.rows[0][12]);
-    expect(model.sheet('返済予定表').cell('M2').numberFormat).toBe('#,##0');
+    expect(model.sheet('返済予定表').cell('M2').numberFormat).toBe('#,##0,;"△"#,##0,;0');
     expect(model.sheet('返済予定表').cell('L2').numberFormat).toBe('0.000%');
     expect(model.sheet('返済予定表').cell('I2').numberFormat).toBe('yyyy-mm-dd');
     expect(model.sheet('返済予定表').freeze).toEqual({ rows: 1, columns: 0 });
     expect(model.sheet('年度別').freeze).toEqual({ rows: 1, columns: 4 });
-    expect(model.sheet('返済予定表').columnWidths.get(1)).toBe(columnWidthPoints(16));
+    // 戦略ID: "status-quo" is 10 wide, the header's longer line "strategy" 8; 3 of padding.
+    expect(schedule.columns[0].width).toBe(13);
+    expect(model.sheet('返済予定表').columnWidths.get(1)).toBe(columnWidthPoints(13));
+  });
+
+  test('page setup through pageLayout: A4 landscape, fitted, header/footer, print area and titles', () => {
+    const summary = model.sheet('結果サマリー').pageLayout;
+    const setup = patch.sheets.find((s) => s.name === '結果サマリー')!.pageSetup!;
+    expect(summary).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      printArea: `A1:${columnLetters(setup.printArea.toColumn)}${setup.printArea.toRow}`,
+      leftHeader: '湯けむり旅館 (架空)',
+      centerHeader: '&A',
+      rightHeader: '基準日 / as of 2026-03-31',
+      centerFooter: '&P / &N',
+    });
+    expect(model.sheet('返済予定表').pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$1',
+    });
+    // 計数計画: a scale and a page break before the status quo's block.
+    const plan = patch.sheets.find((s) => s.name === '計数計画')!.pageSetup!;
+    expect(model.sheet('計数計画').pageLayout.zoom).toEqual({ scale: plan.scale });
+    expect(model.sheet('計数計画').verticalPageBreaks).toEqual([
+      `${columnLetters(plan.columnBreaks![0])}1`,
+    ]);
+    // Two-line headers: the header row's height and wrapping.
+    expect(model.sheet('年度別').rowHeights.get(1)).toBe(34);
+    expect(model.sheet('年度別').alignments).toContainEqual({ address: 'A1:W1', wrapText: true });
   });
 
   test('lenders that look like a formula or a phone number stay text', () => {

@@ -163,6 +163,14 @@ export class MockSheet {
   /** By the address the validation was set on. */
   readonly validations = new Map<string, MockValidation>();
   readonly charts: MockChart[] = [];
+  /** Heights in points by 1-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** Alignment set on ranges, by address, in the order written. */
+  readonly alignments: { address: string; wrapText?: boolean; verticalAlignment?: string }[] = [];
+  /** What Worksheet.pageLayout received (ExcelApi 1.9). */
+  readonly pageLayout: Record<string, unknown> = {};
+  /** Vertical page breaks, by the address given. */
+  readonly verticalPageBreaks: string[] = [];
   deleted = false;
 
   constructor(public name: string) {}
@@ -218,6 +226,10 @@ export class MockSheet {
         conditionalFormats: this.conditionalFormats,
         validations: [...this.validations],
         charts: this.charts,
+        rowHeights: [...this.rowHeights],
+        alignments: this.alignments,
+        pageLayout: this.pageLayout,
+        verticalPageBreaks: this.verticalPageBreaks,
       }),
     );
   }
@@ -385,6 +397,8 @@ export class MockWorkbook {
         cellValue: 'CellValue',
         custom: 'Custom',
       },
+      PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' },
+      PaperType: { a4: 'A4' },
     });
     (globalThis as { Excel?: unknown }).Excel = excel;
     return excel;
@@ -605,6 +619,8 @@ class FakeWorksheets extends FakeCollection<FakeWorksheet> {
 class FakeWorksheet extends FakeObject {
   readonly tables: FakeTables;
   readonly charts: FakeCharts;
+  readonly pageLayout: ReturnType<typeof pageLayout>;
+  readonly verticalPageBreaks: { add: (address: string) => void };
   readonly freezePanes: {
     freezeAt: (range: FakeRange | string) => void;
     freezeRows: (count: number) => void;
@@ -618,6 +634,13 @@ class FakeWorksheet extends FakeObject {
     super(ctx, 'Worksheet');
     this.tables = new FakeTables(ctx, () => this.resolve());
     this.charts = new FakeCharts(ctx, () => this.resolve());
+    this.pageLayout = pageLayout(ctx, () => this.resolve());
+    this.verticalPageBreaks = {
+      add: (address: string) =>
+        this.ctx.write({ pageBreak: address }, () => {
+          this.resolve().verticalPageBreaks.push(address);
+        }),
+    };
     const freeze = (what: unknown, rows: () => number, columns: () => number) =>
       this.ctx.write({ freeze: what }, () => {
         this.resolve().freeze = { rows: rows(), columns: columns() };
@@ -904,7 +927,52 @@ function rangeFormat(range: FakeRange) {
         for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, w);
       });
     },
+    set rowHeight(h: number) {
+      range.ctx.write({ rowHeight: h }, () => {
+        const { sheet, rect } = range.at();
+        for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, h);
+      });
+    },
+    set wrapText(wrap: boolean) {
+      range.ctx.write({ wrapText: wrap }, () => {
+        const { sheet, rect } = range.at();
+        sheet.alignments.push({ address: rectAddress(rect), wrapText: wrap });
+      });
+    },
+    set verticalAlignment(v: string) {
+      range.ctx.write({ verticalAlignment: v }, () => {
+        const { sheet, rect } = range.at();
+        sheet.alignments.push({ address: rectAddress(rect), verticalAlignment: v });
+      });
+    },
   };
+}
+
+/** Worksheet.pageLayout: every property and call recorded on the sheet's model. */
+function pageLayout(ctx: FakeContext, sheet: () => MockSheet) {
+  const record = (key: string, value: unknown) =>
+    ctx.write({ [key]: value }, () => {
+      sheet().pageLayout[key] = value;
+    });
+  const headerFooter: Record<string, string> = {};
+  const target = {
+    setPrintArea: (address: string) => record('printArea', address),
+    setPrintTitleRows: (address: string) => record('printTitleRows', address),
+    headersFooters: {
+      defaultForAllPages: new Proxy(headerFooter, {
+        set: (_, key: string, value: string) => {
+          record(key, value);
+          return true;
+        },
+      }),
+    },
+  };
+  return new Proxy(target, {
+    set: (_, key: string, value: unknown) => {
+      record(key, value);
+      return true;
+    },
+  });
 }
 
 /** Range.dataValidation: the rule (a list's range source recorded as its address) and prompt. */
