@@ -3,6 +3,7 @@ import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './p
 import { columnLetters } from './snapshot';
 import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
 import { serialOfEpochDay } from './excel-serial';
+import { programTermsBlock } from './render-program-terms';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -390,6 +391,11 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
       rows: reasons,
     });
   }
+  const terms = programTermsBlock(
+    results,
+    (reasons.length ? reasonRow + reasons.length : detailLast) + 3,
+  );
+  if (terms) tables.push(terms.table);
   const section = (row: number, value: string) => ({ row, column: 1, value, bold: true });
   return {
     name: OUTPUT_SHEETS.summary,
@@ -399,6 +405,7 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
       section(matrixRow - 1, '金利 × 戦略 / shock × strategy'),
       section(detailRow - 1, '明細 / by cell'),
       ...(reasons.length ? [section(reasonRow - 1, '制度要件 / program eligibility')] : []),
+      ...(terms?.cells ?? []),
     ],
     freeze: { rows: 0, columns: 1 },
     highlights: [
@@ -450,6 +457,7 @@ function summarySheet(c: Case, results: Results, lastRowOf: Map<GridCell, number
         when: { textContains: '△' },
         style: 'warn',
       },
+      ...(terms?.highlights ?? []),
     ],
     charts: [],
   };

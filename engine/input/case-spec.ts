@@ -13,6 +13,8 @@ import { standardShocks } from '../rates/shock';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
 import { findProgram, withOverrides } from '../programs/catalog';
+import { rateOptionErrors } from '../programs/program-pricing';
+import { readCaseFacts } from './facts-spec';
 
 /** 円 / 千円 / 百万円: the unit every amount of the case is written in. */
 export const AMOUNT_UNITS = { yen: 1, thousand: 1_000, million: 1_000_000 } as const;
@@ -43,6 +45,7 @@ const BASE_KEYS = [
   'nonOperatingExpense',
   'interestIncome',
   'ordinaryProfit',
+  'netIncome',
   'effectiveTaxRate',
   'cash',
   'receivables',
@@ -68,6 +71,7 @@ const ACTION_KEYS = [
   'termMonths',
   'graceMonths',
   'baseRate',
+  'rateOptions',
   'mode',
   'amount',
   'privateBankSupport',
@@ -105,6 +109,7 @@ function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | 
     nonOperatingExpense: amount(r, 'nonOperatingExpense', unit, { fallback: 0 }),
     interestIncome: amount(r, 'interestIncome', unit, { fallback: 0 }),
     ordinaryProfit: amount(r, 'ordinaryProfit', unit, { signed: true }),
+    ...(r.has('netIncome') && { netIncome: amount(r, 'netIncome', unit, { signed: true }) }),
     effectiveTaxRate: r.rate('effectiveTaxRate', { max: 0.6, fallback: 0.3 }),
     cash: amount(r, 'cash', unit),
     receivables: amount(r, 'receivables', unit, { fallback: 0 }),
@@ -191,6 +196,11 @@ function readAction(
     const termMonths = r.number('termMonths', { min: 1, max: 600, integer: true });
     const graceMonths = r.number('graceMonths', { min: 0, max: 600, integer: true, fallback: 0 });
     const baseRate = r.has('baseRate') ? r.rate('baseRate') : undefined;
+    const rateOptions = r.has('rateOptions')
+      ? r.list('rateOptions', (item, optionAt) =>
+          FieldReader.of({ id: item }, optionAt, errors)?.string('id'),
+        )
+      : undefined;
     if (
       select &&
       programId !== undefined &&
@@ -198,6 +208,7 @@ function readAction(
       graceMonths !== undefined
     ) {
       action = { kind, select, programId, termMonths, graceMonths, baseRate };
+      if (rateOptions?.length) action.rateOptions = rateOptions;
     }
   } else if (kind === 'capital-loan') {
     const mode = r.oneOf('mode', ['dds', 'new-money'] as const);
@@ -362,8 +373,13 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   );
   const thresholds = readThresholds(root.raw('thresholds'), unit, errors);
   const programOverrides = readProgramOverrides(root, errors);
-  const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
-  f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);
+  const facts = readCaseFacts(
+    root.raw('facts'),
+    unit,
+    stack?.loans.map((l) => l.id),
+    errors,
+  );
+  if (strategies) errors.push(...rateOptionErrors(strategies, programOverrides));
   if (
     errors.length > 0 ||
     !profile ||
@@ -372,7 +388,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     !stack ||
     !modes ||
     !strategies ||
-    !thresholds
+    !thresholds ||
+    !facts
   )
     return { ok: false, errors };
   return {
@@ -391,10 +408,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
         : [{ id: 'status-quo', name: '現状維持 / status quo', actions: [] }, ...strategies],
       thresholds,
       programOverrides,
-      facts: {
-        hasCrisisEraDebt: f?.raw('hasCrisisEraDebt') === true,
-        hasImprovementPlan: f?.raw('hasImprovementPlan') === true,
-      },
+      facts,
     },
   };
 }
