@@ -54,7 +54,7 @@ export function readCaseFacts(
     if (value !== undefined) facts[key] = Math.round(value * unit);
   }
   for (const key of ['salesChangeRate', 'payrollChangeRate'] as const) {
-    if (f.has(key)) facts[key] = f.rate(key, { min: -1, max: 10 });
+    if (f.has(key)) facts[key] = f.rate(key, { min: -1, max: 1 });
   }
   if (f.has('crisisEraLoanIds')) {
     const value = f.raw('crisisEraLoanIds');
