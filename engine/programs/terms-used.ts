@@ -2,7 +2,14 @@ import { Case, Strategy } from '../case/case';
 import { ProgramTermUsed, ProgramTermsUsed } from '../grid/simulate';
 import { StrategyBook } from '../strategy/apply-strategy';
 import { formatIsoDate } from '../time/civil-date';
-import { Program, ProgramTerms, bandFor, prepaymentLockFor, resolveTerms } from './catalog';
+import {
+  EligibilityRule,
+  Program,
+  ProgramTerms,
+  bandFor,
+  prepaymentLockFor,
+  resolveTerms,
+} from './catalog';
 import { subsidyRoute } from './case-facts';
 import { subsidisedFee, termPricing } from './program-pricing';
 import { selectionFor } from './program-source';
@@ -88,6 +95,20 @@ function rateTerms(
   return out;
 }
 
+/** An eligibility rule's threshold as the results show it (true for a yes/no condition). */
+function ruleValue(rule: EligibilityRule): Value {
+  switch (rule.kind) {
+    case 'min-debt-repayment-years':
+      return `${rule.inclusive ? '≥' : '>'} ${rule.years}`;
+    case 'requires-proper-loan-or-supported-plan':
+      return `≥ ${rule.minProperLoanShare}`;
+    case 'min-sales-decline':
+      return `≤ −${rule.decline}`;
+    default:
+      return true;
+  }
+}
+
 /**
  * Every term a strategy's new loans use, each with its basis: JSON results and the summary
  * sheet show which numbers come from the sources and which are the catalog's assumptions.
@@ -141,6 +162,7 @@ export function termsUsed(
       d('method', terms.method),
       ...rateTerms(terms, loan.termMonths, d, loan.options, loan.typed),
       d('prepaymentLockMonths', prepaymentLockFor(terms, loan.termMonths)),
+      ...program.eligibility.map((rule) => d(`eligibility.${rule.kind}`, ruleValue(rule))),
     ];
     if (terms.guaranteeFeeRate > 0 || terms.guaranteeCoverage !== null) {
       out.push(d('guaranteeFeeRate', terms.guaranteeFeeRate));

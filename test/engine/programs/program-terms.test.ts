@@ -232,6 +232,15 @@ describe('assumptions marked as such, with their reason (seed 001 wording)', () 
     expect(by['rate.termRates.240']).toMatchObject({ value: 0.029, basis: 'assumed' });
     expect(by.method).toMatchObject({ value: 'equal-principal', basis: 'assumed' });
     expect(by.maxTermMonths).toMatchObject({ value: 240, basis: 'source' });
+    // Eligibility thresholds are terms too: 「債務負担が重い者（債務償還年数13年超）」.
+    expect(by['eligibility.min-debt-repayment-years']).toMatchObject({
+      value: '> 13',
+      basis: 'source',
+    });
+    expect(by['eligibility.min-debt-repayment-years'].note).toContain('債務償還年数13年超');
+    expect(by['eligibility.refinances-crisis-era-debt'].note).toContain(
+      '主には、コロナ禍で措置した貸付制度の借換等',
+    );
     for (const t of loan.terms) expect(['source', 'assumed', 'case']).toContain(t.basis);
   });
 });
