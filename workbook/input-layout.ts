@@ -486,6 +486,13 @@ export const FINANCIALS: KeyValueTableDef = {
       '含み損はマイナス。実質純資産 = 純資産 + 実態修正。空欄は 0',
     ),
     item('lossCarryForward', '繰越欠損金', 'Loss carry-forward', 'number', '使える残高。空欄は 0'),
+    item(
+      'netIncome',
+      '税引後当期純利益',
+      'Net income',
+      'number',
+      '決算どおり (特別損益を含む)。資本性劣後ローンの赤字・黒字はこの行で判定。空欄は 経常利益 − 税',
+    ),
   ],
 };
 
@@ -712,6 +719,69 @@ export const STRATEGIES: RowTableDef = {
 // ---------------------------------------------------------------------------------------------
 // 設定: settings (key/value) and program terms the case changes
 
+/** Eligibility facts beyond the two above; a blank cell is "not checked", never no or zero. */
+const FACT_ITEMS: readonly FieldDef[] = [
+  item(
+    'facts.crisisEraLoanIds',
+    'コロナ関連融資の借入ID',
+    'Crisis-era loan ids',
+    'text',
+    '借入一覧のID をカンマ区切りで (例: Z1, C1)。危機対応後経営安定貸付の資金使途の確認に使います',
+  ),
+  item(
+    'facts.privateBankSupport',
+    '民間金融機関の支援あり',
+    'Private bank supports the plan',
+    'bool',
+    '協調支援型特別保証の要件②・保証料補助。はい / いいえ。空欄は未確認',
+    { choices: YES_NO },
+  ),
+  item(
+    'facts.isSmallEnterprise',
+    '小規模企業者',
+    'Small enterprise',
+    'bool',
+    '小口零細企業保証の要件。空欄なら従業員数 (5人以下ははい、21人以上はいいえ) から判定',
+    { choices: YES_NO },
+  ),
+  item(
+    'facts.existingGuaranteedYen',
+    '既存の保証付残高',
+    'Existing guaranteed balance',
+    'number',
+    '金額単位は上の設定。空欄なら借入一覧の保証料のある借入から計算',
+  ),
+  item(
+    'facts.concurrentProperLoanYen',
+    '同時実行のプロパー融資',
+    'Proper loan drawn alongside',
+    'number',
+    '協調支援型特別保証の要件① (保証付融資の1割以上)。空欄は未確認',
+  ),
+  item(
+    'facts.salesChangeRate',
+    '最近3か月の売上高増減率',
+    'Sales change, latest 3 months',
+    'rate',
+    '例: -8%。セーフティネット貸付の要件 (5%以上減少)。空欄は未確認',
+  ),
+  item(
+    'facts.successionOrConsolidation',
+    '事業承継・集約に取り組む',
+    'Succession or consolidation',
+    'bool',
+    '事業承継・集約・活性化支援資金の要件。空欄は未確認',
+    { choices: YES_NO },
+  ),
+  item(
+    'facts.payrollChangeRate',
+    '雇用者給与等支給額の増加率',
+    'Payroll change',
+    'rate',
+    '例: 3%。賃上げ貸付利率特例 (2.5%以上)。空欄は未確認',
+  ),
+];
+
 export const SETTINGS: KeyValueTableDef = {
   kind: 'key-value',
   name: 'Settings',
@@ -904,6 +974,7 @@ export const SETTINGS: KeyValueTableDef = {
         choices: YES_NO,
       },
     ),
+    ...FACT_ITEMS,
   ],
 };
 

@@ -97,6 +97,19 @@ const RULES: Rule[] = [
   [/^is the program's identity/, () => 'は制度の識別情報のため上書きできません'],
   [/^cannot be overridden/, () => 'は上書きできません'],
   [/^must be (an object|a list)$/, () => 'の形式が正しくありません'],
+  [/^must be true or false$/, () => 'は はい / いいえ で入力してください'],
+  [
+    /^is not a rate option of program (\S+) \(offered: (.*)\)$/,
+    (m) => `は制度 ${m[1]} の金利オプションではありません (選べるのは ${m[2]})`,
+  ],
+  [
+    /^combines time-limited options of different periods$/,
+    () => 'は期間の異なる期間限定の金利オプションを組み合わせています',
+  ],
+  [
+    /^give either spread \(over baseRate\) or rate, not both$/,
+    () => 'は spread (基準利率への加算) か rate のどちらか一方で入力してください',
+  ],
 ];
 
 /** The Japanese predicate of an engine message (its English text when no pattern applies). */

@@ -59,7 +59,7 @@ function strategyErrors(c: Case, json: Json): FieldError[] {
           c.stack.loans,
           s,
           c.asOf,
-          (id) => programs.pricing(id, c.profile.jfcUnit),
+          (id) => programs.pricing(id, c.profile.jfcUnit, c),
           `strategies[${i}]`,
         ).errors,
     );

@@ -25,6 +25,7 @@ import {
 } from './layout';
 import { caseLesson, strategyHeadline } from './headline';
 import { numericPlanSheet } from './render-numeric-plan';
+import { programTermsBlock } from './render-program-terms';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -504,6 +505,15 @@ function summarySheet(
       rows: reasons,
     });
   }
+  // The program terms the new loans were priced on, each with its source or "assumed".
+  const terms = programTermsBlock(
+    results,
+    (reasons.length ? reasonRow + reasons.length : detailLast) + 3,
+  );
+  if (terms) {
+    tables.push(terms.table);
+    cells.push(...terms.cells);
+  }
   const marks = (fromRow: number, toRow: number, column: number, toColumn = column) =>
     [
       { text: '✗', style: 'fail' as const },
@@ -540,6 +550,7 @@ function summarySheet(
         when: { textContains: '△' },
         style: 'warn',
       },
+      ...(terms?.highlights ?? []),
     ],
     charts: [],
   };

@@ -249,7 +249,9 @@ function settingsSource(raw: Json, errors: string[]): Source {
   };
   for (const group of ['profile', 'thresholds', 'thresholds.covenants', 'facts']) {
     const obj = group.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), raw);
-    if (isObject(obj)) for (const [key, v] of Object.entries(obj)) out[`${group}.${key}`] = v;
+    if (isObject(obj))
+      for (const [key, v] of Object.entries(obj))
+        out[`${group}.${key}`] = Array.isArray(v) ? v.join(', ') : v; // loan ids in one cell
   }
   const indexes = isObject(raw.indexes) ? raw.indexes : {};
   for (const name of INDEX_NAMES) {

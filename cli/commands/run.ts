@@ -199,6 +199,7 @@ function resultsJson(c: Case, results: Results) {
     },
     strategies: results.strategies,
     shocks: results.shockLabels,
+    programTerms: results.programTerms ?? [],
     cells: results.cells.map((cell) => ({
       strategy: cell.strategyId,
       shock: cell.shockLabel,

@@ -33,6 +33,11 @@ export interface BaseYear {
   interestIncome: number;
   /** 経常利益 of the base year, as closed: decides a capital-type loan's first rate. */
   ordinaryProfit: number;
+  /**
+   * 税引後当期純利益 of the base year, as closed (special items included); when left out, taken
+   * as 経常利益 less tax at the effective rate. The line capital-type loans read by default.
+   */
+  netIncome?: number;
   effectiveTaxRate: number;
   cash: number;
   receivables: number;
@@ -45,7 +50,6 @@ export interface BaseYear {
   /** 繰越欠損金 still usable. */
   lossCarryForward: number;
   /** For the base year's free cash flow (a council plan's first budget): as closed. */
-  netIncome?: number;
   capex?: number;
   workingCapitalChange?: number;
 }
@@ -109,6 +113,8 @@ export type StrategyAction =
       graceMonths: number;
       /** Overrides the program's base rate (rates change monthly). */
       baseRate?: number;
+      /** The program's rate options chosen (特別利率, 賃上げ特例 …), by id. */
+      rateOptions?: string[];
     }
   | {
       kind: 'capital-loan';
@@ -154,11 +160,35 @@ export interface Case {
    */
   programOverrides: Record<string, unknown>;
   /** Facts for program eligibility the figures cannot show. */
-  facts: { hasCrisisEraDebt: boolean; hasImprovementPlan: boolean };
+  facts: CaseFacts;
   /** 保全: pledged collateral and its liens (council plans). */
   collateral?: CollateralItem[];
   /** 清算貸借対照表: liquidation values and priority claims. */
   liquidation?: Liquidation;
   /** 実態修正 of the base year, item by item (their sum is base.netAssetAdjustments). */
   adjustments?: Adjustment[];
+}
+
+/**
+ * What a case states for program eligibility; a fact left out is not checked (a warning), never
+ * taken as false or zero. Amounts in yen, changes as decimals (−0.08 = −8 %).
+ */
+export interface CaseFacts {
+  hasCrisisEraDebt?: boolean;
+  /** The stack's loans from crisis-era programs (コロナ貸付, ゼロゼロ, コロナ資本性 …), by id. */
+  crisisEraLoanIds?: string[];
+  hasImprovementPlan?: boolean;
+  /** A private bank supports the plan (協調支援, 相応の支援); a capital-loan action may say so too. */
+  privateBankSupport?: boolean;
+  /** 小規模企業者. */
+  isSmallEnterprise?: boolean;
+  /** 信用保証付 balances outstanding after the strategy; derived from guaranteed loans when left out. */
+  existingGuaranteedYen?: number;
+  /** A proper loan (1 year or more) drawn with the new guaranteed loan; derived from the stack when left out. */
+  concurrentProperLoanYen?: number;
+  /** Sales of the latest 3 months against the same months one or two years before. */
+  salesChangeRate?: number;
+  successionOrConsolidation?: boolean;
+  /** 雇用者給与等支給額 against the latest fiscal year (賃上げ特例: +2.5 % or more). */
+  payrollChangeRate?: number;
 }

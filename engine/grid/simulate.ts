@@ -1,4 +1,4 @@
-import { Case, JfcUnit } from '../case/case';
+import { Case, JfcUnit, Strategy } from '../case/case';
 import { RepriceMode, RateScenario } from '../rates/rate-rule';
 import { Shock, shockLabel } from '../rates/shock';
 import { FieldError } from '../input/field-reader';
@@ -19,16 +19,39 @@ export interface EligibilityIssue {
   messageEn: string;
 }
 
+/** One program term a strategy's new loan uses: its value and its source, or why it is assumed. */
+export interface ProgramTermUsed {
+  /** The term's path in the catalog (`rate.baseRate`, `guaranteeFeeRate` …). */
+  term: string;
+  value: number | string | boolean | null;
+  /** `source`: from the sources (cited); `assumed`: the catalog's assumption; `case`: set by the case. */
+  basis: 'source' | 'assumed' | 'case';
+  /** The citation, the reason for the assumption, or the case's field. */
+  note: string;
+}
+
+export interface ProgramTermsUsed {
+  strategyId: string;
+  loanId: string;
+  programId: string;
+  programName: string;
+  terms: ProgramTermUsed[];
+}
+
 /** What the grid needs from the program catalog (kept behind an interface: the catalog is data). */
 export interface ProgramSource {
-  pricing(id: string, unit: JfcUnit): ProgramPricing | undefined;
+  /** A new loan's pricing; the case, when given, decides case-dependent terms (a fee subsidy). */
+  pricing(id: string, unit: JfcUnit, c?: Case): ProgramPricing | undefined;
   capitalRate: CapitalRateRule;
   /** Checks the strategy's new loans against their programs, given the latest closed year's 債務償還年数. */
   eligibility(
     c: Case,
     book: StrategyBook,
     statusQuo: { debtRepaymentYears: number | null },
+    strategy?: Strategy,
   ): EligibilityIssue[];
+  /** Every term of the programs a strategy's new loans use, with its source or "assumed". */
+  termsUsed?(c: Case, book: StrategyBook, strategy: Strategy): ProgramTermsUsed[];
 }
 
 export interface CellSummary {
@@ -70,6 +93,8 @@ export interface GridCell {
 
 export interface Results {
   strategies: { id: string; name: string }[];
+  /** The program terms each strategy's new loans were priced and checked on, sourced or assumed. */
+  programTerms?: ProgramTermsUsed[];
   /** "±0" (no shock) first, then the case's shocks. */
   shockLabels: string[];
   cells: GridCell[];
@@ -89,7 +114,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
       c.stack.loans,
       strategy,
       c.asOf,
-      (id) => programs.pricing(id, c.profile.jfcUnit),
+      (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
     );
     errors.push(...e);
@@ -121,7 +146,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
   const cells: GridCell[] = [];
   c.strategies.forEach((strategy, i) => {
     const book = books[i];
-    const eligibility = programs.eligibility(c, book, { debtRepaymentYears: baseYears });
+    const eligibility = programs.eligibility(c, book, { debtRepaymentYears: baseYears }, strategy);
     let unshockedProfit = 0;
     for (const shock of shocks) {
       for (const mode of shock === null ? (['realistic'] as RepriceMode[]) : c.modes) {
@@ -167,6 +192,9 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     ok: true,
     results: {
       strategies: c.strategies.map((s) => ({ id: s.id, name: s.name })),
+      ...(programs.termsUsed && {
+        programTerms: c.strategies.flatMap((s, i) => programs.termsUsed!(c, books[i], s)),
+      }),
       shockLabels: shocks.map((s) => (s ? shockLabel(s) : '±0')),
       cells,
     },

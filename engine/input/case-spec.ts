@@ -20,6 +20,8 @@ import {
   readLiquidation,
   readProRataPlan,
 } from '../plan/plan-input';
+import { rateOptionErrors } from '../programs/program-pricing';
+import { readCaseFacts } from './facts-spec';
 
 /** 円 / 千円 / 百万円: the unit every amount of the case is written in. */
 export const AMOUNT_UNITS = { yen: 1, thousand: 1_000, million: 1_000_000 } as const;
@@ -50,6 +52,7 @@ const BASE_KEYS = [
   'nonOperatingExpense',
   'interestIncome',
   'ordinaryProfit',
+  'netIncome',
   'effectiveTaxRate',
   'cash',
   'receivables',
@@ -59,7 +62,6 @@ const BASE_KEYS = [
   'bookNetAssets',
   'netAssetAdjustments',
   'lossCarryForward',
-  'netIncome',
   'capex',
   'workingCapitalChange',
 ];
@@ -78,6 +80,7 @@ const ACTION_KEYS = [
   'termMonths',
   'graceMonths',
   'baseRate',
+  'rateOptions',
   'mode',
   'amount',
   'privateBankSupport',
@@ -119,6 +122,7 @@ function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | 
     nonOperatingExpense: amount(r, 'nonOperatingExpense', unit, { fallback: 0 }),
     interestIncome: amount(r, 'interestIncome', unit, { fallback: 0 }),
     ordinaryProfit: amount(r, 'ordinaryProfit', unit, { signed: true }),
+    ...(r.has('netIncome') && { netIncome: amount(r, 'netIncome', unit, { signed: true }) }),
     effectiveTaxRate: r.rate('effectiveTaxRate', { max: 0.6, fallback: 0.3 }),
     cash: amount(r, 'cash', unit),
     receivables: amount(r, 'receivables', unit, { fallback: 0 }),
@@ -129,7 +133,6 @@ function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | 
     netAssetAdjustments: amount(r, 'netAssetAdjustments', unit, { signed: true, fallback: 0 }),
     lossCarryForward: amount(r, 'lossCarryForward', unit, { fallback: 0 }),
     // Optional: the base year's free cash flow for a council plan's first budget.
-    ...(r.has('netIncome') ? { netIncome: amount(r, 'netIncome', unit, { signed: true }) } : {}),
     ...(r.has('capex') ? { capex: amount(r, 'capex', unit) } : {}),
     ...(r.has('workingCapitalChange')
       ? { workingCapitalChange: amount(r, 'workingCapitalChange', unit, { signed: true }) }
@@ -211,6 +214,11 @@ function readAction(
     const termMonths = r.number('termMonths', { min: 1, max: 600, integer: true });
     const graceMonths = r.number('graceMonths', { min: 0, max: 600, integer: true, fallback: 0 });
     const baseRate = r.has('baseRate') ? r.rate('baseRate') : undefined;
+    const rateOptions = r.has('rateOptions')
+      ? r.list('rateOptions', (item, optionAt) =>
+          FieldReader.of({ id: item }, optionAt, errors)?.string('id'),
+        )
+      : undefined;
     if (
       select &&
       programId !== undefined &&
@@ -218,6 +226,7 @@ function readAction(
       graceMonths !== undefined
     ) {
       action = { kind, select, programId, termMonths, graceMonths, baseRate };
+      if (rateOptions?.length) action.rateOptions = rateOptions;
     }
   } else if (kind === 'capital-loan') {
     const mode = r.oneOf('mode', ['dds', 'new-money'] as const);
@@ -416,8 +425,13 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
       root.fail('adjustments', 'give either adjustments or base.netAssetAdjustments, not both');
     base.netAssetAdjustments = adjustments.reduce((sum, a) => sum + a.amount, 0);
   }
-  const f = root.has('facts') ? FieldReader.of(root.raw('facts'), 'facts', errors) : undefined;
-  f?.rejectUnknown(['hasCrisisEraDebt', 'hasImprovementPlan']);
+  const facts = readCaseFacts(
+    root.raw('facts'),
+    unit,
+    stack?.loans.map((l) => l.id),
+    errors,
+  );
+  if (strategies) errors.push(...rateOptionErrors(strategies, programOverrides));
   if (
     errors.length > 0 ||
     !profile ||
@@ -426,7 +440,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     !stack ||
     !modes ||
     !strategies ||
-    !thresholds
+    !thresholds ||
+    !facts
   )
     return { ok: false, errors };
   return {
@@ -445,10 +460,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
         : [{ id: 'status-quo', name: '現状維持 / status quo', actions: [] }, ...strategies],
       thresholds,
       programOverrides,
-      facts: {
-        hasCrisisEraDebt: f?.raw('hasCrisisEraDebt') === true,
-        hasImprovementPlan: f?.raw('hasImprovementPlan') === true,
-      },
+      facts,
       ...(collateral?.length ? { collateral } : {}),
       ...(liquidation ? { liquidation } : {}),
       ...(adjustments?.length ? { adjustments } : {}),

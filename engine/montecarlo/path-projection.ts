@@ -10,6 +10,7 @@ import { StrategyBook } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear } from '../projection/project';
 import { corporateTax, emptyLossPool } from '../projection/corporate-tax';
 import { CashWalk, walkYearCash } from '../projection/year-cash';
+import { closedYearResult } from '../projection/closed-year';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { RatePathGrid } from './rate-paths';
 import { loanRateLayout } from './path-rates';
@@ -205,6 +206,8 @@ function prepareCapital(
     const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
     return { loan, days, months };
   });
+  // Year 1 follows the closed base year (both slots alike: its lines may differ in sign).
+  const baseResult = closedYearResult(c.base);
   for (let t = 0; t < horizon; t++) {
     for (let profitable = 0; profitable < 2; profitable++) {
       const slot = t * 2 + profitable;
@@ -214,7 +217,9 @@ function prepareCapital(
           const m = months[k - 1] - t * 12;
           if (m < 0 || m >= 12) continue;
           if (units < 0)
-            units = toRateUnits(capitalRate(loan, Math.floor((k - 1) / 12), profitable === 1));
+            units = toRateUnits(
+              capitalRate(loan, Math.floor((k - 1) / 12), t === 0 ? baseResult : profitable === 1),
+            );
           const i = accrueFloor(loan.amount, units * days[k - 1], 365);
           const p = k === months.length ? loan.amount : 0;
           capitalMonthly[slot * 12 + m] += i + p;

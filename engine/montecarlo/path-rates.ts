@@ -1,7 +1,7 @@
 import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { MAX_RATE_UNITS, toRateUnits } from '../interest/rate-units';
 import { IndexPaths, indexLevel } from '../rates/rate-index';
-import { RateRule } from '../rates/rate-rule';
+import { InitialRateDelta, RateRule } from '../rates/rate-rule';
 import { RatePathGrid, stepIndexOn } from './rate-paths';
 
 /**
@@ -19,7 +19,7 @@ import { RatePathGrid, stepIndexOn } from './rate-paths';
  * change 0), have no layout: their schedule is the same on every path and is computed once.
  */
 export type LoanRateLayout =
-  | { kind: 'at-drawdown'; base: number; step: number }
+  | { kind: 'at-drawdown'; base: number; step: number; initial?: InitialRateDelta }
   | {
       kind: 'floating';
       initialUnits: number;
@@ -50,7 +50,9 @@ export function loanRateLayout(
       return null;
     case 'priced-at-drawdown': {
       const step = stepIndexOn(grid, dates[0]);
-      return step === 0 ? null : { kind: 'at-drawdown', base: rule.baseRate, step };
+      return step === 0
+        ? null
+        : { kind: 'at-drawdown', base: rule.baseRate, step, initial: rule.initial };
     }
     case 'fixed-at-drawdown': {
       const step = stepIndexOn(grid, dates[0]);
@@ -108,6 +110,11 @@ export function fillPathRates(
 ): void {
   if (layout.kind === 'at-drawdown') {
     out.fill(clampRateUnits(layout.base + deltas[layout.step]), 0, periods);
+    const initial = layout.initial;
+    if (initial) {
+      const rate = clampRateUnits(layout.base + initial.delta + deltas[layout.step]);
+      out.fill(rate, 0, Math.min(initial.months, periods));
+    }
     return;
   }
   const { resetBase, resetStep, periodReset } = layout;

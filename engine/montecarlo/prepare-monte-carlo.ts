@@ -92,7 +92,7 @@ export function prepareMonteCarlo(
       c.stack.loans,
       strategy,
       c.asOf,
-      (id) => programs.pricing(id, c.profile.jfcUnit),
+      (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
     );
     errors.push(...r.errors);

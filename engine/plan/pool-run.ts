@@ -8,6 +8,7 @@ import { StackLoan, loanRates } from '../stack/debt-stack';
 import { buildSchedule } from '../schedule/loan-schedule';
 import type { Case } from '../case/case';
 import type { CapitalLoan } from '../strategy/apply-strategy';
+import { closedYearResult } from '../projection/closed-year';
 import { ClosedYear, YearBudget, yearBudget } from './budget';
 import { LenderCoverage, poolCoverage } from './coverage';
 import { PoolShares, poolShares } from './shares';
@@ -145,9 +146,7 @@ export function baseClosedYear(c: Case, firstYear: number, openingCash: number):
   const b = c.base;
   return {
     fiscalYear: firstYear - 1,
-    netIncome:
-      b.netIncome ??
-      b.ordinaryProfit - Math.floor(Math.max(0, b.ordinaryProfit) * b.effectiveTaxRate),
+    netIncome: closedYearResult(b).netIncome,
     depreciation: b.depreciation,
     capex: b.capex ?? 0,
     workingCapitalChange: b.workingCapitalChange ?? 0,

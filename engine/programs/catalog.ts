@@ -40,8 +40,8 @@ export interface TermBand {
   minTermMonths: number;
   maxTermMonths: number;
   value: number;
-  /** The value is an assumption, not from the sources (see the program's notes). */
-  assumed?: boolean;
+  /** Why the value is assumed (it is not from the sources); absent for a sourced value. */
+  assumed?: string;
 }
 
 /** The only terms a program allows: listed month counts, and/or whole years in a range. */
@@ -50,11 +50,60 @@ export interface AllowedTerms {
   wholeYears: { min: number; max: number } | null;
 }
 
-/** A variant of a base rate the case may choose (特別利率, 価格高騰対策 …): base + delta. */
+/**
+ * A variant of a base rate the case may choose (特別利率, 価格高騰対策, 賃上げ特例 …): base + delta,
+ * for the whole term or, with `months`, only for the first months after drawdown.
+ */
 export interface RateOption {
   id: string;
   name: Bilingual;
   delta: number;
+  /** The delta applies for this many months after drawdown; null: the whole term. */
+  months: number | null;
+  /** What the borrower must show; checked against the case's facts when the option is chosen. */
+  requires: RateOptionRequirement | null;
+  /** Why a part of the option is assumed (absent: as the sources state it). */
+  assumed?: string;
+}
+
+/** 賃上げ: 雇用者給与等支給額 up by at least `minPayrollChange` on the latest fiscal year. */
+export interface RateOptionRequirement {
+  minPayrollChange: number;
+}
+
+/**
+ * The rate of one band of terms of a base-rate program, as a spread over the published base
+ * rate (so that a revised base rate moves every band) or as a rate of its own. Bands are keyed
+ * by their longest term in months: "120" covers the terms above the next shorter key up to 120.
+ */
+export interface TermRate {
+  spread?: number;
+  rate?: number;
+  /** Why the band's rate is assumed (the sources give none for these terms). */
+  assumed?: string;
+}
+
+/** What the published standard rate is for: exactly `referenceTermYears`, or any term up to it. */
+export type ReferenceTermScope = 'exact' | 'up-to';
+export const REFERENCE_TERM_SCOPES: readonly ReferenceTermScope[] = ['exact', 'up-to'];
+
+/** Which result decides a capital-type loan's 赤字 / 黒字 year. */
+export type ProfitLine = 'net-income' | 'ordinary-profit';
+export const PROFIT_LINES: readonly ProfitLine[] = ['net-income', 'ordinary-profit'];
+
+/**
+ * A subsidy of the guarantee fee (保証料補助): the borrower pays `guaranteeFeeRate × (1 − share)`
+ * when the requirement is met and the drawdown falls inside the dates.
+ */
+export interface FeeSubsidy {
+  id: string;
+  name: Bilingual;
+  /** proper-loan: a proper loan drawn alongside (要件①); supported-plan: a bank-supported plan (要件②). */
+  requires: 'proper-loan' | 'supported-plan';
+  share: number;
+  from: string | null;
+  until: string | null;
+  assumed?: string;
 }
 
 /** JFC style: the program's 基準利率 for new loans, fixed at drawdown. */
@@ -63,6 +112,9 @@ export interface BaseRate {
   baseRate: number;
   /** The term the published standard rate is for; other terms and risks differ in practice. */
   referenceTermYears: number;
+  referenceTermScope: ReferenceTermScope;
+  /** The rate by term band (keys: longest term in months); null: `baseRate` for every term. */
+  termRates: Record<string, TermRate> | null;
   fixedAtDrawdown: boolean;
   options: RateOption[];
 }
@@ -91,6 +143,8 @@ export interface PerformanceLinkedRate {
   initialPeriod: InitialPeriod | null;
   /** The rate charged while the borrower has no closed fiscal year. */
   withoutClosedYear: 'profit' | 'loss';
+  /** The line read for 赤字 / 黒字: JFC describes 税引後当期純利益 ≤ 0 yen as 赤字. */
+  profitLine: ProfitLine;
 }
 
 export type ProgramRate = BaseRate | LenderSetRate | PerformanceLinkedRate;
@@ -120,6 +174,8 @@ export interface ProgramTerms {
   /** Yearly guarantee fee (信用保証料) charged on the balance; 0 when unguaranteed. */
   guaranteeFeeRate: number;
   guaranteeFeeRange: { min: number; max: number } | null;
+  /** 保証料補助: the fee the borrower pays is reduced by the first subsidy that applies. */
+  guaranteeFeeSubsidies: FeeSubsidy[] | null;
   /** Share of the loan the 信用保証協会 guarantees. */
   guaranteeCoverage: number | null;
   /** Months after drawdown without prepayment (繰上償還不可), or by term band. */
@@ -145,6 +201,7 @@ export type EligibilityRule = (
   | { kind: 'requires-small-enterprise' }
   | { kind: 'requires-succession-purpose' }
   | { kind: 'min-sales-decline'; decline: number }
+  | { kind: 'refinances-crisis-era-debt' }
 ) & {
   /** Default `error`; `warning` for a condition that binds only on one track or has waivers. */
   severity?: Severity;
@@ -173,6 +230,10 @@ export interface Program {
   purposes?: Partial<Record<FundPurpose, TermsPatch>>;
   eligibility: EligibilityRule[];
   sources: string[];
+  /** The seed's own words for a term, by term path (`availableFrom`, `rate.baseRate` …). */
+  citations?: Record<string, string>;
+  /** Terms the sources do not state, by term path, each with the reason for the value taken. */
+  assumed?: Record<string, string>;
   notes: string[];
 }
 
@@ -280,6 +341,15 @@ function listOf(read: Reader, minLength = 0): Reader {
     });
 }
 
+/** Why a value is assumed: a sentence, not a flag. */
+const reason: Reader = (r, key) => {
+  const text = r.string(key);
+  if (text !== undefined && text.trim().length < 10) {
+    return r.fail(key, 'must say why the value is assumed (a sentence)');
+  }
+  return text;
+};
+
 const bilingual = object<Bilingual>(['ja', 'en'], 'a bilingual text', (r) =>
   all({ ja: r.string('ja'), en: r.string('en') }),
 );
@@ -295,7 +365,7 @@ function bands(readValue: Reader): Reader {
         return b.fail('maxTermMonths', `must be at least minTermMonths (${min})`);
       }
       const value = readValue(b, 'value', b.errors);
-      const assumed = b.has('assumed') ? bool(b, 'assumed', b.errors) : false;
+      const assumed = b.has('assumed') ? reason(b, 'assumed', b.errors) : '';
       const read = all<TermBand>({ minTermMonths: min, maxTermMonths: max, value, assumed });
       if (read && !read.assumed) delete read.assumed;
       return read;
@@ -331,12 +401,82 @@ const feeRange = object<{ min: number; max: number }>(['min', 'max'], 'a fee ran
   all({ min: r.rate('min', { max: 0.1 }), max: r.rate('max', { max: 0.1 }) }),
 );
 
-const rateOption = object<RateOption>(['id', 'name', 'delta'], 'a rate option', (r) =>
-  all({
-    id: r.string('id'),
-    name: bilingual(r, 'name', r.errors),
-    delta: r.rate('delta', { min: -0.1, max: 0.1 }),
-  }),
+const optionRequirement = object<RateOptionRequirement>(
+  ['minPayrollChange'],
+  'a rate option requirement',
+  (r) => all({ minPayrollChange: r.rate('minPayrollChange', { min: 0, max: 1 }) }),
+);
+
+const rateOption = object<RateOption>(
+  ['id', 'name', 'delta', 'months', 'requires', 'assumed'],
+  'a rate option',
+  (r) => {
+    const read = all<RateOption>({
+      id: r.string('id'),
+      name: bilingual(r, 'name', r.errors),
+      delta: r.rate('delta', { min: -0.1, max: 0.1 }),
+      months: r.has('months') ? nullable(months(1))(r, 'months', r.errors) : null,
+      requires: r.has('requires') ? nullable(optionRequirement)(r, 'requires', r.errors) : null,
+    });
+    if (read && r.has('assumed')) {
+      const why = reason(r, 'assumed', r.errors) as string | undefined;
+      if (why === undefined) return undefined;
+      read.assumed = why;
+    }
+    return read;
+  },
+);
+
+/** Bands keyed by their longest term in months ("60", "120" …), each a spread or a rate. */
+const termRates: Reader = (r, key, errors) => {
+  const raw = r.raw(key);
+  const where = r.path(key);
+  if (!isObject(raw)) return r.fail(key, 'must be an object keyed by the longest term in months');
+  const out: Record<string, TermRate> = {};
+  const before = errors.length;
+  for (const [band, value] of Object.entries(raw)) {
+    if (!/^[1-9][0-9]*$/.test(band) || Number(band) > MAX_TERM_MONTHS) {
+      errors.push({
+        field: at(where, band),
+        message: `must be a term in whole months (1–${MAX_TERM_MONTHS}), the band's longest`,
+        value: band,
+      });
+      continue;
+    }
+    const entry = object<TermRate>(['spread', 'rate', 'assumed'], 'a term band', (b) => {
+      if (b.has('spread') === b.has('rate')) {
+        return b.fail('rate', 'give either spread (over baseRate) or rate, not both');
+      }
+      const out: TermRate = {};
+      if (b.has('spread')) out.spread = b.rate('spread', { min: -0.1, max: 0.1 });
+      if (b.has('rate')) out.rate = b.rate('rate');
+      if (b.has('assumed')) out.assumed = reason(b, 'assumed', b.errors) as string;
+      return Object.values(out).some((v) => v === undefined) ? undefined : out;
+    })(new ItemReader(value, at(where, band), errors), 'item', errors) as TermRate | undefined;
+    if (entry) out[band] = entry;
+  }
+  return errors.length === before ? out : undefined;
+};
+
+const feeSubsidy = object<FeeSubsidy>(
+  ['id', 'name', 'requires', 'share', 'from', 'until', 'assumed'],
+  'a fee subsidy',
+  (r) => {
+    const read = all<FeeSubsidy>({
+      id: r.string('id'),
+      name: bilingual(r, 'name', r.errors),
+      requires: r.oneOf('requires', ['proper-loan', 'supported-plan'] as const),
+      share: r.rate('share', { max: 1 }),
+      from: r.has('from') ? isoDate(r, 'from') : null,
+      until: r.has('until') ? isoDate(r, 'until') : null,
+    });
+    if (read && r.has('assumed')) {
+      const why = reason(r, 'assumed', r.errors) as string | undefined;
+      if (why === undefined) return undefined;
+      read.assumed = why;
+    }
+    return read;
+  },
 );
 
 const initialPeriod = object<InitialPeriod>(
@@ -354,6 +494,8 @@ const RATE_FIELDS: Record<string, Reader> = {
   kind: oneOf(RATE_KINDS),
   baseRate: (r, key) => r.rate(key),
   referenceTermYears: (r, key) => r.number(key, { min: 1, max: 50, integer: true }),
+  referenceTermScope: oneOf(REFERENCE_TERM_SCOPES),
+  termRates: nullable(termRates),
   fixedAtDrawdown: bool,
   options: listOf(rateOption),
   annualRate: nullable((r, key) => r.rate(key)),
@@ -361,18 +503,19 @@ const RATE_FIELDS: Record<string, Reader> = {
   profitRates: bands((r, key) => r.rate(key)),
   initialPeriod: nullable(initialPeriod),
   withoutClosedYear: oneOf(['profit', 'loss'] as const),
+  profitLine: oneOf(PROFIT_LINES),
 };
 
 /** Each rate kind's keys: the required ones, then the ones with a default. */
 const RATE_KEYS: Record<RateKind, { required: string[]; defaults: Record<string, unknown> }> = {
   base: {
     required: ['baseRate', 'referenceTermYears'],
-    defaults: { fixedAtDrawdown: true, options: [] },
+    defaults: { referenceTermScope: 'exact', termRates: null, fixedAtDrawdown: true, options: [] },
   },
   'lender-set': { required: ['annualRate'], defaults: {} },
   'performance-linked': {
     required: ['lossRate', 'profitRates'],
-    defaults: { initialPeriod: null, withoutClosedYear: 'profit' },
+    defaults: { initialPeriod: null, withoutClosedYear: 'profit', profitLine: 'net-income' },
   },
 };
 
@@ -389,6 +532,7 @@ const TERM_FIELDS: Record<keyof ProgramTerms, Reader> = {
   rate: (r, key, errors) => readFields(r.raw(key), r.path(key), RATE_FIELDS, 'a rate', errors),
   guaranteeFeeRate: (r, key) => r.rate(key, { max: 0.1 }),
   guaranteeFeeRange: nullable(feeRange),
+  guaranteeFeeSubsidies: nullable(listOf(feeSubsidy, 1)),
   guaranteeCoverage: nullable(share),
   prepaymentLockMonths: (r, key, errors) =>
     Array.isArray(r.raw(key)) ? bands(months(0))(r, key, errors) : months(0)(r, key, errors),
@@ -403,6 +547,7 @@ const TERM_DEFAULTS: Partial<ProgramTerms> = {
   allowedTerms: null,
   guaranteeFeeRate: 0,
   guaranteeFeeRange: null,
+  guaranteeFeeSubsidies: null,
   guaranteeCoverage: null,
   prepaymentLockMonths: 0,
 };
@@ -431,12 +576,19 @@ function readPatch(raw: unknown, where: string, errors: Errors): TermsPatch | un
   return readFields(raw, where, TERM_FIELDS, 'program terms', errors) as TermsPatch | undefined;
 }
 
-/** Patches applied in order; a patch's rate keys merge into the rate, other keys replace. */
+/**
+ * Patches applied in order; a patch's rate keys merge into the rate, its term bands
+ * (`rate.termRates`) into the bands by key (a band given replaces that band whole), other keys
+ * replace.
+ */
 function mergePatches(...patches: (TermsPatch | undefined)[]): TermsPatch {
   const out: TermsPatch = {};
   for (const patch of patches) {
     if (!patch) continue;
     const rate = out.rate || patch.rate ? { ...out.rate, ...patch.rate } : undefined;
+    if (rate && out.rate?.termRates && patch.rate?.termRates) {
+      rate.termRates = { ...out.rate.termRates, ...patch.rate.termRates };
+    }
     Object.assign(out, patch);
     if (rate) out.rate = rate;
   }
@@ -589,6 +741,13 @@ function completeTerms(patch: TermsPatch, where: string, errors: Errors): Progra
   if (typeof t.prepaymentLockMonths !== 'number') {
     checkBandsCover(t.prepaymentLockMonths, t, at(where, 'prepaymentLockMonths'), errors);
   }
+  if (t.rate.kind === 'base' && t.rate.termRates) {
+    const longest = Math.max(...Object.keys(t.rate.termRates).map(Number));
+    const needed = t.maxTermMonths ?? MAX_TERM_MONTHS;
+    if (longest < needed) {
+      fail('rate.termRates', `has no band for terms from ${longest + 1} to ${needed} months`);
+    }
+  }
   const range = t.guaranteeFeeRange;
   if (range && (t.guaranteeFeeRate < range.min || t.guaranteeFeeRate > range.max)) {
     fail('guaranteeFeeRate', `must be inside guaranteeFeeRange (${range.min}–${range.max})`);
@@ -610,6 +769,7 @@ const RULE_PARAMS: Record<EligibilityRuleKind, Record<string, Reader>> = {
   'requires-small-enterprise': {},
   'requires-succession-purpose': {},
   'min-sales-decline': { decline: share },
+  'refinances-crisis-era-debt': {},
 };
 
 export const ELIGIBILITY_RULE_KINDS = Object.keys(RULE_PARAMS) as EligibilityRuleKind[];
@@ -651,6 +811,8 @@ const PROGRAM_KEYS = [
   'purposes',
   'eligibility',
   'sources',
+  'citations',
+  'assumed',
   'notes',
 ];
 
@@ -680,6 +842,18 @@ function readVariants<K extends string>(
 }
 
 const texts: Reader = listOf((r, key) => r.string(key));
+
+/** `{ "<term path>": "text" }`: citations, or the reasons behind assumed terms. */
+function textsByTerm(read: Reader): Reader {
+  return (r, key, errors) => {
+    const raw = r.raw(key);
+    if (!isObject(raw)) return r.fail(key, 'must be an object keyed by term path');
+    const sub = FieldReader.of(raw, r.path(key), errors)!;
+    const out: Record<string, string> = {};
+    for (const term of Object.keys(raw)) out[term] = read(sub, term, errors) as string;
+    return Object.values(out).some((v) => v === undefined) ? undefined : out;
+  };
+}
 
 /** The unit and purpose variants of a program, each with the path its errors are reported at. */
 function variants(program: Program): { selection: ProgramSelection; where: string }[] {
@@ -719,6 +893,10 @@ function readProgram(raw: unknown, where: string, errors: Errors): Program | und
   };
   if (r.has('availableFrom')) program.availableFrom = isoDate(r, 'availableFrom');
   if (r.has('availableUntil')) program.availableUntil = isoDate(r, 'availableUntil');
+  if (r.has('citations')) {
+    program.citations = textsByTerm((s, k) => s.string(k))(r, 'citations', errors);
+  }
+  if (r.has('assumed')) program.assumed = textsByTerm(reason)(r, 'assumed', errors);
   if (r.has('units'))
     program.units = readVariants(obj.units, r.path('units'), PROGRAM_UNITS, errors);
   if (r.has('purposes')) {
@@ -849,6 +1027,13 @@ const IDENTITY_KEYS = ['id', 'name', 'lender', 'capitalType'];
 const META_KEYS = ['asOf', 'available', 'availableFrom', 'availableUntil', 'eligibility'];
 const OVERRIDE_KEYS = [...TERM_KEYS, ...META_KEYS, 'units', 'purposes'];
 
+/** The dotted paths of an object's leaves: { rate: { baseRate: 1 } } → ["rate.baseRate"]. */
+function leafPaths(value: Raw, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    isObject(v) ? leafPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -967,6 +1152,15 @@ export function withOverrides(program: Program, overrides: unknown): Parsed<Prog
     };
   }
   for (const key of META_KEYS) if (raw[key] !== undefined) next[key] = raw[key];
+  // A term the case sets for every variant is the case's own, no longer the catalog's assumption.
+  if (next.assumed) {
+    const set = leafPaths(
+      Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'units' && k !== 'purposes')),
+    );
+    const overridden = (k: string) =>
+      set.some((l) => l === k || l.startsWith(`${k}.`) || k.startsWith(`${l}.`));
+    next.assumed = Object.fromEntries(Object.entries(next.assumed).filter(([k]) => !overridden(k)));
+  }
 
   const program2 = readProgram(next, '', errors);
   return program2 ? { ok: true, value: deepFreeze(program2) } : { ok: false, errors };

@@ -15,6 +15,7 @@ import {
   resolveTerms,
 } from './catalog';
 import { monthsEn, monthsJa, percent, yenEn, yenJa } from './format';
+import { rateTermIssue } from './program-pricing';
 
 /** The loan asked for under a program. */
 export interface ProgramRequest {
@@ -29,6 +30,12 @@ export interface ProgramRequest {
   method?: RepaymentMethod;
   /** For a refinancing: the remaining term (months) of the debt it replaces — the longest one. */
   replacedRemainingMonths?: number;
+  /** For a refinancing: the loans it replaces, with their remaining terms. */
+  replacedLoans?: { id: string; remainingMonths: number }[];
+  /** The rate options chosen (their conditions are checked). */
+  rateOptions?: string[];
+  /** The case typed the base rate itself: the catalog's rate by term is not used. */
+  baseRateGiven?: boolean;
   /** Checked against the program's availableFrom / availableUntil. */
   drawdownDate?: EpochDay;
 }
@@ -44,11 +51,15 @@ export interface BorrowerFacts {
    */
   debtRepaymentYears: number | null;
   /** Has used (still owes) a crisis-era program now ended: コロナ貸付, コロナ資本性ローン … */
-  hasCrisisEraDebt: boolean;
+  hasCrisisEraDebt?: boolean;
+  /** The stack's loans from crisis-era programs, by id. */
+  crisisEraLoanIds?: string[];
   /** Has a 経営改善計画 / 再生計画 (経営サポート会議, 405事業, 協議会 …). */
-  hasImprovementPlan: boolean;
+  hasImprovementPlan?: boolean;
   /** A private bank supports the plan (協調支援, 相応の支援). */
-  privateBankSupport: boolean;
+  privateBankSupport?: boolean;
+  /** 雇用者給与等支給額 against the latest fiscal year: 0.03 = +3 %. */
+  payrollChangeRate?: number;
   /** 小規模企業者. */
   isSmallEnterprise?: boolean;
   /** Guaranteed (信用保証付) loans outstanding, yen. */
@@ -114,6 +125,7 @@ export function checkEligibility(
   if (!selection) return result(null);
   const terms = resolveTerms(program, selection);
   checkTerms(terms, request, facts, add);
+  checkRate(program, terms, request, facts, add);
   for (const rule of program.eligibility) checkRule(rule, request, facts, add);
   return result(terms);
 }
@@ -377,6 +389,44 @@ function checkLimit(
   }
 }
 
+/** The rate's own findings: a term priced on an assumed or other-term rate; options' conditions. */
+function checkRate(
+  program: Program,
+  terms: ProgramTerms,
+  request: ProgramRequest,
+  facts: BorrowerFacts,
+  add: Add,
+): void {
+  const rate = terms.rate;
+  if (rate.kind !== 'base') return;
+  const issue = rateTermIssue(program, rate, request.termMonths, request.baseRateGiven === true);
+  if (issue) add(issue.rule, issue.severity, issue.messageJa, issue.messageEn, issue.values);
+  for (const id of request.rateOptions ?? []) {
+    const option = rate.options.find((o) => o.id === id);
+    const min = option?.requires?.minPayrollChange;
+    if (!option || min === undefined) continue;
+    const change = facts.payrollChangeRate;
+    const need = `${(min * 100).toFixed(1)}%`;
+    if (change === undefined) {
+      add(
+        'rate-option',
+        'warning',
+        `${option.name.ja}: 雇用者給与等支給額の増加率が未入力のため、${need}以上の増加の要件を確認できません（未確認）`,
+        `${option.name.en}: the change in payroll was not given, so the rise of ${need} or more it needs is not checked`,
+        { option: id, requiredPayrollChange: min },
+      );
+    } else if (change < min) {
+      add(
+        'rate-option',
+        'error',
+        `${option.name.ja}: 雇用者給与等支給額の増加率 ${(change * 100).toFixed(1)}% は要件（${need}以上）を満たしません`,
+        `${option.name.en}: a payroll change of ${(change * 100).toFixed(1)}% is below the ${need} it needs`,
+        { option: id, payrollChangeRate: change, requiredPayrollChange: min },
+      );
+    }
+  }
+}
+
 const yearsText = (years: number) => String(Math.round(years * 100) / 100);
 
 /** "13年超" / "more than 13 years", or "15年以上" / "15 years or more". */
@@ -427,8 +477,16 @@ function checkRule(
       }
       return;
     }
-    case 'requires-crisis-era-debt':
-      if (!facts.hasCrisisEraDebt) {
+    case 'requires-crisis-era-debt': {
+      const has =
+        facts.hasCrisisEraDebt ??
+        (facts.crisisEraLoanIds === undefined ? undefined : facts.crisisEraLoanIds.length > 0);
+      if (has === undefined) {
+        unknown(
+          'コロナ関連融資など危機時の貸付制度の利用の有無が未入力のため確認できません（未確認）',
+          'Whether the borrower owes debt from a crisis-era program was not given: not checked',
+        );
+      } else if (!has) {
         fail(
           '災害等の危機時に措置され既に終了した貸付制度（コロナ貸付・コロナ資本性ローン等）の利用が必要です',
           'Requires debt from a crisis-era program that has ended (COVID loans, COVID capital-type loans …)',
@@ -436,6 +494,34 @@ function checkRule(
         );
       }
       return;
+    }
+    case 'refinances-crisis-era-debt': {
+      const replaced = request.replacedLoans;
+      if (!replaced) return;
+      const crisis = facts.crisisEraLoanIds;
+      if (crisis === undefined) {
+        unknown(
+          '借換対象のうちどれがコロナ関連融資か（facts.crisisEraLoanIds）が未入力のため、主な資金使途（コロナ禍の貸付の借換等）に沿うか確認できません（未確認）',
+          'Which loans are crisis-era (facts.crisisEraLoanIds) was not given: whether the refinancing keeps to the main use (refinancing COVID-era loans) is not checked',
+        );
+        return;
+      }
+      const others = replaced.filter((l) => !crisis.includes(l.id));
+      if (others.length > 0) {
+        const listJa = others
+          .map((l) => `${l.id}（残り${monthsJa(l.remainingMonths)}）`)
+          .join('、');
+        const listEn = others
+          .map((l) => `${l.id} (${monthsEn(l.remainingMonths)} left)`)
+          .join(', ');
+        fail(
+          `借換対象に危機時の貸付制度でない借入 ${listJa} が含まれています。この制度の資金使途は「既往債務の返済負担軽減…主には、コロナ禍で措置した貸付制度の借換等」で、主な使途を超えます`,
+          `The refinancing folds in loans that are not crisis-era: ${listEn}. The program's use is 'lightening the repayment of existing debt, mainly refinancing COVID-era loans': this goes beyond its main use`,
+          { otherLoans: others.map((l) => l.id).join(',') },
+        );
+      }
+      return;
+    }
     case 'new-term-exceeds-replaced-remaining': {
       const remaining = request.replacedRemainingMonths;
       if (remaining === undefined) {
@@ -453,7 +539,12 @@ function checkRule(
       return;
     }
     case 'requires-improvement-plan':
-      if (!facts.hasImprovementPlan) {
+      if (facts.hasImprovementPlan === undefined) {
+        unknown(
+          '経営改善計画の有無が未入力のため確認できません（未確認）',
+          'Whether the borrower has an improvement or rebirth plan was not given: not checked',
+        );
+      } else if (!facts.hasImprovementPlan) {
         fail(
           '経営改善計画（経営サポート会議・405事業・協議会等で策定）が必要です',
           'Requires a management-improvement or rebirth plan (経営サポート会議, 405 program, council …)',
@@ -463,19 +554,34 @@ function checkRule(
       return;
     case 'requires-proper-loan-or-supported-plan': {
       const needed = Math.ceil(request.amountYen * rule.minProperLoanShare);
-      const proper = facts.concurrentProperLoanYen ?? 0;
-      const plan = facts.hasImprovementPlan && facts.privateBankSupport;
-      if (proper < needed && !plan) {
-        const share = percent(rule.minProperLoanShare);
+      const proper = facts.concurrentProperLoanYen;
+      const { hasImprovementPlan: plan, privateBankSupport: support } = facts;
+      const properRoute = proper === undefined ? undefined : proper >= needed;
+      const planRoute =
+        plan === false || support === false
+          ? false
+          : plan === undefined || support === undefined
+            ? undefined
+            : true;
+      if (properRoute || planRoute) return;
+      const share = percent(rule.minProperLoanShare);
+      const values = {
+        concurrentProperLoanYen: proper ?? null,
+        requiredProperLoanYen: needed,
+        hasImprovementPlan: plan ?? null,
+        privateBankSupport: support ?? null,
+      };
+      if (properRoute === false && planRoute === false) {
         fail(
-          `同時実行のプロパー融資 ${yenJa(proper)} が必要額 ${yenJa(needed)}（保証付融資 ${yenJa(request.amountYen)} の ${share}）に足りず、金融機関の支援を受けた計画（進捗報告付き）もありません`,
-          `The proper loan drawn alongside, ${yenEn(proper)}, is below the ${yenEn(needed)} needed (${share} of ${yenEn(request.amountYen)}), and there is no plan made with a bank's support and monitored`,
-          {
-            concurrentProperLoanYen: proper,
-            requiredProperLoanYen: needed,
-            hasImprovementPlan: facts.hasImprovementPlan,
-            privateBankSupport: facts.privateBankSupport,
-          },
+          `同時実行のプロパー融資 ${yenJa(proper!)} が必要額 ${yenJa(needed)}（保証付融資 ${yenJa(request.amountYen)} の ${share}）に足りず、金融機関の支援を受けた計画（進捗報告付き）もありません`,
+          `The proper loan drawn alongside, ${yenEn(proper!)}, is below the ${yenEn(needed)} needed (${share} of ${yenEn(request.amountYen)}), and there is no plan made with a bank's support and monitored`,
+          values,
+        );
+      } else {
+        unknown(
+          `要件①（同時実行のプロパー融資 ${yenJa(needed)} 以上）も要件②（金融機関の支援を受けた計画）も、必要な事実が未入力のため確認できません（未確認: ${proper === undefined ? 'facts.concurrentProperLoanYen ' : ''}${plan === undefined ? 'facts.hasImprovementPlan ' : ''}${support === undefined ? 'facts.privateBankSupport' : ''}）`,
+          `Neither requirement ① (a proper loan of ${yenEn(needed)} or more alongside) nor ② (a bank-supported plan) can be checked: facts not given (${[proper === undefined && 'facts.concurrentProperLoanYen', plan === undefined && 'facts.hasImprovementPlan', support === undefined && 'facts.privateBankSupport'].filter(Boolean).join(', ')})`,
+          values,
         );
       }
       return;

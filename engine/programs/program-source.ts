@@ -1,6 +1,8 @@
-import { Case, JfcUnit } from '../case/case';
+import { Case, JfcUnit, Strategy } from '../case/case';
 import { EligibilityIssue, ProgramSource } from '../grid/simulate';
-import { ProgramPricing, StrategyBook } from '../strategy/apply-strategy';
+import { ClosedYearResult } from '../projection/closed-year';
+import { CapitalLoan, ProgramPricing, StrategyBook } from '../strategy/apply-strategy';
+import { formatIsoDate } from '../time/civil-date';
 import { capitalLoanRate } from './capital-rate';
 import {
   Program,
@@ -8,17 +10,21 @@ import {
   findProgram,
   programPurposes,
   programUnits,
+  resolveRate,
   resolveTerms,
   withOverrides,
 } from './catalog';
-import { ProgramIssue, ProgramRequest, checkEligibility } from './eligibility';
+import { BorrowerFacts, ProgramIssue, ProgramRequest, checkEligibility } from './eligibility';
+import { borrowerFacts, subsidyRoute } from './case-facts';
+import { optionPricing, subsidisedFee, termPricing } from './program-pricing';
+import { termsUsed } from './terms-used';
 
 /**
  * The variant of a program a strategy's loan takes: the case's JFC unit where terms differ by
  * unit; working capital where they differ by purpose (refinancing existing debt is a working-
  * capital use).
  */
-function selectionFor(program: Program, unit: JfcUnit): ProgramSelection {
+export function selectionFor(program: Program, unit: JfcUnit): ProgramSelection {
   return {
     unit: programUnits(program).length ? unit : undefined,
     purpose: programPurposes(program).length ? 'working' : undefined,
@@ -27,17 +33,26 @@ function selectionFor(program: Program, unit: JfcUnit): ProgramSelection {
 
 type Find = (id: string) => Program | undefined;
 
-function pricing(find: Find, id: string, unit: JfcUnit): ProgramPricing | undefined {
+function pricing(find: Find, id: string, unit: JfcUnit, c?: Case): ProgramPricing | undefined {
   const program = find(id);
   if (!program) return undefined;
   const terms = resolveTerms(program, selectionFor(program, unit));
   const rate = terms.rate;
+  const fee = c
+    ? subsidisedFee(terms, subsidyRoute(c.facts), formatIsoDate(c.asOf)).rate
+    : terms.guaranteeFeeRate;
   return {
     id,
     method: terms.method,
-    baseRate: () =>
-      rate.kind === 'base' ? rate.baseRate : rate.kind === 'lender-set' ? rate.annualRate : null,
-    guaranteeFeeRate: terms.guaranteeFeeRate,
+    baseRate: (termMonths) =>
+      rate.kind === 'base'
+        ? termPricing(rate, termMonths).rate
+        : rate.kind === 'lender-set'
+          ? rate.annualRate
+          : null,
+    guaranteeFeeRate: fee,
+    rateOptions: (ids) =>
+      rate.kind === 'base' ? optionPricing(rate, ids) : { delta: 0, initial: null },
   };
 }
 
@@ -53,32 +68,44 @@ function toIssue(loanId: string, programId: string, issue: ProgramIssue): Eligib
 }
 
 /** One new loan of a strategy, as the eligibility rules see it. */
-interface NewLoan {
+export interface NewLoan {
   loanId: string;
   programId: string;
   request: Omit<ProgramRequest, 'unit' | 'purpose'>;
-  privateBankSupport: boolean;
+  facts: BorrowerFacts;
 }
 
-function eligibility(
-  find: Find,
+/**
+ * A strategy's new loans with what each is checked on. The k-th refinancing of the book is the
+ * strategy's k-th refinance action (applyStrategy adds them in order).
+ */
+export function newLoans(
   c: Case,
   book: StrategyBook,
   statusQuo: { debtRepaymentYears: number | null },
-): EligibilityIssue[] {
-  const newLoans: NewLoan[] = [
-    ...book.refinancings.map((r) => ({
-      loanId: r.newLoanId,
-      programId: r.programId,
-      request: {
-        amountYen: r.amount,
-        termMonths: r.termMonths,
-        graceMonths: r.graceMonths,
-        replacedRemainingMonths: r.replacedRemainingMonths,
-        drawdownDate: c.asOf,
-      },
-      privateBankSupport: false,
-    })),
+  strategy?: Strategy,
+): NewLoan[] {
+  const actions = (strategy?.actions ?? []).filter((a) => a.kind === 'refinance');
+  const remaining = (id: string) => c.stack.loans.find((l) => l.id === id)?.terms.termMonths ?? 0;
+  return [
+    ...book.refinancings.map((r, k) => {
+      const action = actions[k];
+      return {
+        loanId: r.newLoanId,
+        programId: r.programId,
+        request: {
+          amountYen: r.amount,
+          termMonths: r.termMonths,
+          graceMonths: r.graceMonths,
+          replacedRemainingMonths: r.replacedRemainingMonths,
+          replacedLoans: r.replaced.map((id) => ({ id, remainingMonths: remaining(id) })),
+          drawdownDate: c.asOf,
+          rateOptions: action?.rateOptions,
+          baseRateGiven: action?.baseRate !== undefined,
+        },
+        facts: borrowerFacts(c, book, r.newLoanId, statusQuo.debtRepaymentYears, undefined),
+      };
+    }),
     ...book.capital.map((loan) => ({
       loanId: loan.id,
       programId: loan.programId,
@@ -88,23 +115,56 @@ function eligibility(
         graceMonths: 0,
         drawdownDate: loan.startDate,
       },
-      privateBankSupport: loan.privateBankSupport,
+      facts: borrowerFacts(c, book, loan.id, statusQuo.debtRepaymentYears, loan.privateBankSupport),
     })),
   ];
-  return newLoans.flatMap(({ loanId, programId, request, privateBankSupport }) => {
+}
+
+function eligibility(
+  find: Find,
+  c: Case,
+  book: StrategyBook,
+  statusQuo: { debtRepaymentYears: number | null },
+  strategy?: Strategy,
+): EligibilityIssue[] {
+  return newLoans(c, book, statusQuo, strategy).flatMap(({ loanId, programId, request, facts }) => {
     const program = find(programId)!;
     const result = checkEligibility(
       program,
       { ...request, ...selectionFor(program, c.profile.jfcUnit) },
-      {
-        debtRepaymentYears: statusQuo.debtRepaymentYears,
-        hasCrisisEraDebt: c.facts.hasCrisisEraDebt,
-        hasImprovementPlan: c.facts.hasImprovementPlan,
-        privateBankSupport,
-      },
+      facts,
     );
     return result.issues.map((i) => toIssue(loanId, programId, i));
   });
+}
+
+/**
+ * A capital-type loan's rate for a year. JFC's programs: the performance-linked rule, 赤字 / 黒字
+ * read on the program's profit line; a bank's DDS (lender-set): its fixed rate every year.
+ */
+function capitalRate(
+  program: Program,
+  loan: CapitalLoan,
+  yearIndex: number,
+  previousYear: boolean | ClosedYearResult,
+): number {
+  const rule = resolveRate(program);
+  if (rule.kind === 'lender-set') {
+    if (rule.annualRate === null) throw new Error(`Program ${program.id} needs an annualRate`);
+    return rule.annualRate;
+  }
+  const profitable =
+    typeof previousYear === 'boolean'
+      ? previousYear
+      : rule.kind === 'performance-linked' && rule.profitLine === 'ordinary-profit'
+        ? previousYear.ordinaryProfit > 0
+        : previousYear.netIncome > 0;
+  return capitalLoanRate(program, {
+    termMonths: loan.termMonths,
+    yearIndex,
+    previousYearProfitable: profitable,
+    privateBankSupport: loan.privateBankSupport,
+  }).rate;
 }
 
 /**
@@ -121,15 +181,11 @@ export function catalogPrograms(overrides: Record<string, unknown> = {}): Progra
   }
   const find: Find = (id) => changed.get(id) ?? findProgram(id);
   return {
-    pricing: (id, unit) => pricing(find, id, unit),
-    capitalRate: (loan, yearIndex, previousYearProfitable) =>
-      capitalLoanRate(find(loan.programId)!, {
-        termMonths: loan.termMonths,
-        yearIndex,
-        previousYearProfitable,
-        privateBankSupport: loan.privateBankSupport,
-      }).rate,
-    eligibility: (c, book, statusQuo) => eligibility(find, c, book, statusQuo),
+    pricing: (id, unit, c) => pricing(find, id, unit, c),
+    capitalRate: (loan, yearIndex, previousYear) =>
+      capitalRate(find(loan.programId)!, loan, yearIndex, previousYear),
+    eligibility: (c, book, statusQuo, strategy) => eligibility(find, c, book, statusQuo, strategy),
+    termsUsed: (c, book, strategy) => termsUsed(find, c, book, strategy, overrides),
   };
 }
 

@@ -12,12 +12,16 @@ import { corporateTax, emptyLossPool } from './corporate-tax';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { CashWalk, walkYearCash } from './year-cash';
 import { PoolResult, PoolRun } from '../plan/pool-run';
+import { ClosedYearResult, closedYearResult } from './closed-year';
 
-/** The rate of a capital-type loan for one year, decided by the previous fiscal year's result. */
+/**
+ * The rate of a capital-type loan for one year, decided by the previous fiscal year's result:
+ * a projected year's flag, or the closed base year's two lines (the loan's program picks one).
+ */
 export type CapitalRateRule = (
   loan: CapitalLoan,
   yearIndex: number,
-  previousYearProfitable: boolean,
+  previousYear: boolean | ClosedYearResult,
 ) => number;
 
 /** One projected fiscal year of the borrower (yen). */
@@ -132,6 +136,7 @@ export function projectCase(
   let inventory = c.base.inventory;
   const payables = c.base.payables;
   let previousProfitable = c.base.ordinaryProfit > 0;
+  const baseResult = closedYearResult(c.base);
   const baseWorkingAssets = c.base.receivables + c.base.inventory;
   const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
   const years: ProjectedYear[] = [];
@@ -183,7 +188,9 @@ export function projectCase(
         if (m < 0 || m >= 12) continue;
         // The loan's own year (0 = its first twelve months) at the year's first payment.
         if (units < 0)
-          units = toRateUnits(capitalRate(loan, Math.floor((k - 1) / 12), previousProfitable));
+          units = toRateUnits(
+            capitalRate(loan, Math.floor((k - 1) / 12), t === 0 ? baseResult : previousProfitable),
+          );
         const i = accrueFloor(loan.amount, units * days[k - 1], 365);
         const p = k === months.length ? loan.amount : 0;
         flows.rates[k - 1] = units;

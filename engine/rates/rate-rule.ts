@@ -24,8 +24,17 @@ export type RateRule =
       currentRate?: number;
     }
   | { type: 'fixed-at-drawdown'; index: IndexName; spread: number }
-  /** A new program loan: the program's base rate plus the shock at its tenor on the drawdown date, then fixed. */
-  | { type: 'priced-at-drawdown'; baseRate: number };
+  /**
+   * A new program loan: the program's base rate plus the shock at its tenor on the drawdown
+   * date, then fixed; `initial` lowers it for the first months (賃上げ特例: −0.5 % for 2 years).
+   */
+  | { type: 'priced-at-drawdown'; baseRate: number; initial?: InitialRateDelta };
+
+/** A rate change for the first `months` periods after drawdown only. */
+export interface InitialRateDelta {
+  months: number;
+  delta: number;
+}
 
 /**
  * realistic: each loan meets the shock by its own rule; full-reprice: every loan's rate rises
@@ -85,6 +94,13 @@ export function fillLoanRates(
   } else if (rule.type === 'priced-at-drawdown') {
     const shockNow = shock ? shockAt(shock, dates[0], tenor, asOf) : 0;
     out.fill(clampUnits(rule.baseRate + shockNow), 0, periods);
+    const initial = rule.initial;
+    if (initial)
+      out.fill(
+        clampUnits(rule.baseRate + initial.delta + shockNow),
+        0,
+        Math.min(initial.months, periods),
+      );
     return; // already priced with the shock, whatever the mode
   } else if (rule.type === 'fixed-at-drawdown') {
     out.fill(clampUnits(rateOn(rule.index, dates[0], rule.spread)), 0, periods);

@@ -5,6 +5,7 @@ import { FieldError } from '../input/field-reader';
 import { LoanSelector, Strategy, StrategyAction } from '../case/case';
 import type { PlanPool } from '../plan/pool-run';
 import { selectPool } from '../plan/select-pool';
+import { InitialRateDelta } from '../rates/rate-rule';
 
 /** What the strategy layer needs to know of a program to price and shape a new loan. */
 export interface ProgramPricing {
@@ -13,6 +14,8 @@ export interface ProgramPricing {
   /** The base rate of a new loan of this term (before any shock); null when the lender sets it. */
   baseRate(termMonths: number): number | null;
   guaranteeFeeRate: number;
+  /** The chosen rate options: a whole-term delta and a delta for the first months only. */
+  rateOptions?(ids: readonly string[]): { delta: number; initial: InitialRateDelta | null };
 }
 
 /** A capital-type subordinated loan (資本性劣後ローン / DDS): bullet, performance-linked rate. */
@@ -168,6 +171,7 @@ function refinance(
     });
     return;
   }
+  const options = p.rateOptions?.(action.rateOptions ?? []) ?? { delta: 0, initial: null };
   const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
   const id = `${action.programId}#${book.refinancings.length + 1}`;
   book.senior = book.senior.filter((l) => !selected.includes(l));
@@ -185,7 +189,11 @@ function refinance(
       rounding: 'floor',
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
-    rate: { type: 'priced-at-drawdown', baseRate },
+    rate: {
+      type: 'priced-at-drawdown',
+      baseRate: baseRate + options.delta,
+      ...(options.initial && { initial: options.initial }),
+    },
   });
   book.refinancings.push({
     newLoanId: id,

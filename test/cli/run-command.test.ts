@@ -11,8 +11,14 @@ type Cell = {
   shock: string;
   mode: string;
   years: { interest: number }[];
-  summary: { lowestDscr: number; eligible: boolean; failedChecks: string[] };
-  eligibility: unknown[];
+  summary: {
+    lowestDscr: number;
+    eligible: boolean;
+    failedChecks: string[];
+    debtYearsAtEnd: number;
+    totalInterest: number;
+  };
+  eligibility: { rule: string; messageEn: string }[];
 };
 
 function runJson(path: string): { code: number; cells: Cell[]; out: string; err: string } {
@@ -32,10 +38,19 @@ describe('rateshock run', () => {
     expect(cell('status-quo', '±0').summary.lowestDscr).toBeGreaterThanOrEqual(1);
     expect(cell('status-quo', '+1.00%').summary.lowestDscr).toBeLessThan(1);
     expect(cell('status-quo', '+1.00%').summary.failedChecks).toContain('dscr');
-    // …and the 20-year crisis-recovery loan restores it, the borrower being eligible.
-    expect(cell('crisis-20y', '+1.00%').summary.lowestDscr).toBeGreaterThanOrEqual(1);
+    // …and the 20-year crisis-recovery loan restores it, the borrower being eligible: at the
+    // assumed 20-year 2.90 % the lowest DSCR is 1.12, but 債務償還年数 at plan end is 10.5 (> 10).
+    expect(cell('crisis-20y', '+1.00%').summary.lowestDscr).toBeCloseTo(1.12, 2);
+    expect(cell('crisis-20y', '+1.00%').summary.debtYearsAtEnd).toBeCloseTo(10.5, 1);
+    expect(cell('crisis-20y', '+1.00%').summary.failedChecks).toEqual(['debt-years-at-end']);
     expect(cell('crisis-20y', '+1.00%').summary.eligible).toBe(true);
-    expect(cell('crisis-20y', '+1.00%').eligibility).toEqual([]);
+    // Two warnings: the 20-year rate is assumed; B1 (equipment, 19 years left) is not crisis-era.
+    const warnings = cell('crisis-20y', '+1.00%').eligibility;
+    expect(warnings.map((e) => e.rule)).toEqual(['rate-term', 'refinances-crisis-era-debt']);
+    expect(warnings[1].messageEn).toContain('B1 (228 months (19 years) left)');
+    // Five years of interest: 31,814,562 yen against the status quo's 23,868,149 (unshocked).
+    expect(cell('crisis-20y', '±0').summary.totalInterest).toBe(31_814_562);
+    expect(cell('status-quo', '±0').summary.totalInterest).toBe(23_868_149);
   });
 
   test('the manufacturer case: a DDS resolves 実質債務超過 within 5 years where profits alone do not', () => {
@@ -77,11 +92,27 @@ describe('rateshock run', () => {
     expect(out).toMatch(/ローカルベンチマーク \/ local benchmark — 現状維持 \/ status quo ±0/);
   });
 
-  test('the eligibility column: ✓ for the eligible refinancing, — for the status quo', () => {
+  test('the eligibility column: △ for the eligible refinancing with warnings, — for the status quo', () => {
     const { out } = runCli('run', LODGING);
     const line = (start: string) => out.split('\n').find((l) => l.startsWith(start))!;
     expect(line('現状維持 / status quo').trimEnd()).toMatch(/—$/);
-    expect(line('危機対応後経営安定貸付 20年に一本化').trimEnd()).toMatch(/✓$/);
+    expect(line('危機対応後経営安定貸付 20年に一本化').trimEnd()).toMatch(/△ 要確認$/);
+  });
+
+  test('--json lists the program terms used, each sourced or assumed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rateshock-terms-'));
+    const path = join(dir, 'out.json');
+    expect(runCli('run', LODGING, '--json', path).code).toBe(0);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    const terms = json.programTerms[0].terms as { term: string; basis: string; value: unknown }[];
+    expect(terms.find((t) => t.term === 'rate.termRates.240')).toMatchObject({
+      value: 0.029,
+      basis: 'assumed',
+    });
+    expect(terms.find((t) => t.term === 'rate.baseRate')).toMatchObject({
+      value: 0.023,
+      basis: 'source',
+    });
   });
 
   test('a misspelt field inside a loan or its rate rule is an error with a did-you-mean', () => {

@@ -79,11 +79,18 @@ describe('the catalog as loaded', () => {
     }
   });
 
-  test('a program with an assumed number says so in a note', () => {
+  test('every assumption is marked assumed with its reason, none hides in a note', () => {
     for (const p of PROGRAMS) {
+      expect(p.notes.some((n) => /ASSUMPTION/.test(n))).toBe(false);
       const rate = p.terms.rate;
-      const assumed = rate?.profitRates?.some((b) => b.assumed) ?? false;
-      if (assumed) expect(p.notes.some((n) => n.startsWith('ASSUMPTION'))).toBe(true);
+      const reasons = [
+        ...(rate?.profitRates ?? []).map((b) => b.assumed),
+        ...Object.values(rate?.termRates ?? {}).map((b) => b.assumed),
+        ...(rate?.options ?? []).map((o) => o.assumed),
+        ...(p.terms.guaranteeFeeSubsidies ?? []).map((s) => s.assumed),
+        ...Object.values(p.assumed ?? {}),
+      ].filter((r) => r !== undefined);
+      for (const reason of reasons) expect(reason!.length).toBeGreaterThan(20);
     }
   });
 
@@ -123,6 +130,7 @@ describe('key numbers of each program (domain.md §3)', () => {
       { kind: 'min-debt-repayment-years', years: 13, inclusive: false },
       { kind: 'requires-crisis-era-debt' },
       { kind: 'new-term-exceeds-replaced-remaining' },
+      { kind: 'refinances-crisis-era-debt', severity: 'warning' },
     ]);
   });
 
@@ -221,8 +229,11 @@ describe('key numbers of each program (domain.md §3)', () => {
     expect(baseRate(id, { unit: 'sme', purpose: 'working' })).toBe(0.02);
     expect(baseRate(id, { unit: 'micro', purpose: 'working' })).toBe(0.027);
     const rate = sme.rate;
-    expect(rate.kind === 'base' && rate.options.map((o) => o.delta)).toEqual([
-      -0.004, -0.0065, -0.009,
+    expect(rate.kind === 'base' && rate.options.map((o) => [o.id, o.delta, o.months])).toEqual([
+      ['special-1', -0.004, null],
+      ['special-2', -0.0065, null],
+      ['special-3', -0.009, null],
+      ['wage-increase', -0.005, 24],
     ]);
   });
 

@@ -34,6 +34,8 @@ const crisisRequest: ProgramRequest = {
   graceMonths: 12,
   unit: 'sme',
   replacedRemainingMonths: 96,
+  // The rate by term has its own tests (program-terms.test.ts): here the case typed the rate.
+  baseRateGiven: true,
 };
 
 function check(
