@@ -205,6 +205,11 @@ export const DEBT_YEARS_FORM_CHOICES: readonly Choice<string>[] = [
   { label: 'シンプル', value: 'simple', aliases: ['単純', '簡易'] },
 ];
 
+export const EBITDA_CAPITAL_DEBT_CHOICES: readonly Choice<string>[] = [
+  { label: '含める', value: 'include', aliases: ['全額'] },
+  { label: '資本認定分を除く', value: 'exclude-recognised', aliases: ['除く'] },
+];
+
 /** The catalog's program ids (the validation list; the Japanese names are accepted too). */
 export const PROGRAM_IDS: readonly string[] = PROGRAMS.map((p) => p.id);
 
@@ -827,6 +832,16 @@ export const SETTINGS: KeyValueTableDef = {
       'ネット (現預金・正常運転資金を控除) / シンプル。空欄はネット',
       {
         choices: DEBT_YEARS_FORM_CHOICES,
+      },
+    ),
+    item(
+      'thresholds.ebitdaCapitalDebt',
+      'EBITDA倍率の資本性借入金',
+      'Capital-type debt in EBITDA multiple',
+      'choice',
+      '含める (借入金の全額、ローカルベンチマークの算式) / 資本認定分を除く。空欄は含める',
+      {
+        choices: EBITDA_CAPITAL_DEBT_CHOICES,
       },
     ),
     item(

@@ -1,4 +1,12 @@
-import { Case, GridCell, ProgramSource, Results, formatIsoDate, simulate } from '../../engine';
+import {
+  Case,
+  GridCell,
+  ProgramSource,
+  Results,
+  formatIsoDate,
+  loanFiscalYears,
+  simulate,
+} from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
 import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
@@ -179,6 +187,14 @@ function resultsJson(c: Case, results: Results) {
       measures: cell.measures,
       checks: cell.checks,
       eligibility: cell.eligibility,
+      // Each loan's interest, fees, principal, closing balance and rate per fiscal year.
+      loans: loanFiscalYears(
+        cell.book,
+        cell.schedules,
+        cell.years[0].fiscalYear,
+        cell.years.length,
+        c.profile.fiscalYearEndMonth,
+      ),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { Case, JfcUnit } from '../case/case';
+import { Case, JfcUnit, loanConventions } from '../case/case';
 import { RepriceMode, RateScenario } from '../rates/rate-rule';
 import { Shock, shockLabel } from '../rates/shock';
 import { FieldError } from '../input/field-reader';
@@ -86,6 +86,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
       c.asOf,
       (id) => programs.pricing(id, c.profile.jfcUnit),
       `strategies[${i}]`,
+      loanConventions(c),
     );
     errors.push(...e);
     return book;

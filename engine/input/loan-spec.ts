@@ -24,8 +24,12 @@ export interface LoanSpec extends LoanTerms {
  * Reads the terms every loan has; shared by loan files and debt stacks. `unit` scales the
  * principal (千円 = 1000) before the whole-yen check, so 1.5 百万円 is 1,500,000 yen.
  */
-export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
-  const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
+export function readLoanTerms(
+  r: FieldReader,
+  unit = 1,
+  defaults: Pick<LoanTerms, 'dayCount' | 'rounding'> = { dayCount: 'ACT/365F', rounding: 'floor' },
+): Partial<LoanTerms> {
+  const rounding = r.oneOf('rounding', ROUNDINGS, defaults.rounding);
   let entered = r.number('principal', { max: MAX_PRINCIPAL / unit });
   if (entered !== undefined && entered <= 0)
     entered = r.fail('principal', 'must be a positive amount');
@@ -53,7 +57,7 @@ export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
     termMonths,
     graceMonths,
     method: r.oneOf('method', REPAYMENT_METHODS),
-    dayCount: r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F'),
+    dayCount: r.oneOf('dayCount', DAY_COUNTS, defaults.dayCount),
     startDate: r.date('startDate'),
     rounding,
     guaranteeFeeRate: r.rate('guaranteeFeeRate', { max: 0.1, fallback: 0 }),

@@ -3,6 +3,7 @@ import { RateRule } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack, StackLoan } from '../stack/debt-stack';
 import { LoanTerms } from '../schedule/loan-schedule';
+import { LoanConventions } from '../case/case';
 import { formatIsoDate } from '../time/civil-date';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readLoanTerms } from './loan-spec';
@@ -115,6 +116,7 @@ function readStackLoan(
   asOf: number | undefined,
   errors: FieldError[],
   unit: number,
+  defaults?: LoanConventions,
 ): StackLoan | undefined {
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
@@ -124,7 +126,7 @@ function readStackLoan(
     r.has('startDate') || asOf === undefined
       ? r
       : FieldReader.of({ ...(raw as object), startDate: formatIsoDate(asOf) }, at, errors)!;
-  const terms = readLoanTerms(withStart, unit);
+  const terms = readLoanTerms(withStart, unit, defaults);
   const rate = readRateRule(r, errors);
   if (errors.length > before || !rate) return undefined;
   return {
@@ -143,6 +145,7 @@ export function readDebtStack(
   errors: FieldError[],
   fiscalYearEndMonth: number | undefined,
   unit = 1,
+  defaults?: LoanConventions,
 ): { stack?: DebtStack; shocks?: Shock[] } {
   const asOf = r.date('asOf');
   const indexes = {} as IndexPaths;
@@ -160,7 +163,7 @@ export function readDebtStack(
   let position = 0;
   const loans = r.list(
     'loans',
-    (item, at) => readStackLoan(item, at, position++, asOf, errors, unit),
+    (item, at) => readStackLoan(item, at, position++, asOf, errors, unit, defaults),
     {
       required: true,
       minLength: 1,

@@ -1,8 +1,11 @@
 import { EpochDay } from '../time/civil-date';
+import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
 import { StackLoan } from '../stack/debt-stack';
 import { FieldError } from '../input/field-reader';
-import { LoanSelector, Strategy, StrategyAction } from '../case/case';
+import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
+import { DayCount } from '../time/day-count';
+import { Rounding } from '../schedule/repayment-method';
 
 /** What the strategy layer needs to know of a program to price and shape a new loan. */
 export interface ProgramPricing {
@@ -23,6 +26,8 @@ export interface CapitalLoan {
   startDate: EpochDay;
   privateBankSupport: boolean;
   origin: 'dds' | 'new-money';
+  dayCount: DayCount;
+  rounding: Rounding;
 }
 
 /** A refinancing the strategy makes: eligibility checks need what it replaces. */
@@ -48,7 +53,8 @@ export interface StrategyBook {
 
 /**
  * Applies a strategy's actions in order to a debt stack as of `asOf`. Refinancing and DDS
- * happen on `asOf`; the loans' balances are those of the stack. Errors name the action
+ * happen on `asOf`; the loans' balances are those of the stack. New loans take `conventions`
+ * (the case's day count and rounding) unless the action gives its own. Errors name the action
  * (`strategies[i].actions[j]…`).
  */
 export function applyStrategy(
@@ -57,6 +63,7 @@ export function applyStrategy(
   asOf: EpochDay,
   program: (id: string) => ProgramPricing | undefined,
   at: string,
+  conventions: LoanConventions = { dayCount: 'ACT/365F', rounding: 'floor' },
 ): { book: StrategyBook; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const book: StrategyBook = {
@@ -72,12 +79,19 @@ export function applyStrategy(
         ? []
         : select(book.senior, action, where, errors);
     if (!selected) return;
+    const own =
+      action.kind === 'reschedule'
+        ? conventions
+        : {
+            dayCount: action.dayCount ?? conventions.dayCount,
+            rounding: action.rounding ?? conventions.rounding,
+          };
     switch (action.kind) {
       case 'refinance':
-        refinance(book, selected, action, asOf, program, where, errors);
+        refinance(book, selected, action, asOf, program, where, errors, own);
         break;
       case 'capital-loan':
-        addCapitalLoan(book, selected, action, asOf, program, where, errors);
+        addCapitalLoan(book, selected, action, asOf, program, where, errors, own);
         break;
       case 'reschedule':
         reschedule(selected, action, where, errors);
@@ -140,6 +154,7 @@ function refinance(
   program: (id: string) => ProgramPricing | undefined,
   where: string,
   errors: FieldError[],
+  conventions: LoanConventions,
 ): void {
   const p = program(action.programId);
   if (!p) {
@@ -171,9 +186,9 @@ function refinance(
       termMonths: action.termMonths,
       graceMonths: action.graceMonths,
       method: p.method,
-      dayCount: 'ACT/365F',
+      dayCount: conventions.dayCount,
       startDate: asOf,
-      rounding: 'floor',
+      rounding: conventions.rounding,
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
     rate: { type: 'priced-at-drawdown', baseRate },
@@ -197,6 +212,7 @@ function addCapitalLoan(
   program: (id: string) => ProgramPricing | undefined,
   where: string,
   errors: FieldError[],
+  conventions: LoanConventions,
 ): void {
   if (!program(action.programId)) {
     errors.push({
@@ -216,13 +232,11 @@ function addCapitalLoan(
       });
       return;
     }
-    // Pro rata by balance, whole yen; the last loan takes what rounding leaves.
+    // Pro rata by balance, whole yen (exact past 2^53); the last loan takes what rounding leaves.
     let left = action.amount;
     selected.forEach((loan, k) => {
       const share =
-        k === selected.length - 1
-          ? left
-          : Math.floor((action.amount * loan.terms.principal) / total);
+        k === selected.length - 1 ? left : mulDivFloor(action.amount, loan.terms.principal, total);
       loan.terms.principal -= share;
       left -= share;
     });
@@ -242,6 +256,7 @@ function addCapitalLoan(
     startDate: asOf,
     privateBankSupport: action.privateBankSupport,
     origin: action.mode,
+    ...conventions,
   });
 }
 
