@@ -220,9 +220,10 @@ function readLoans(
       'startDate',
       'dayCount',
       'rounding',
+      'businessDay',
     ]);
     // Day count and rounding left blank take the 設定 sheet's defaults.
-    for (const key of ['dayCount', 'rounding'])
+    for (const key of ['dayCount', 'rounding', 'businessDay'])
       if (loan[key] === undefined && defaults[key] !== undefined && settings) {
         loan[key] = defaults[key];
         b.locate(`${at}.${key}`, settings.cell(`defaults.${key}`).loc);

@@ -1,4 +1,4 @@
-import { Case, GridCell, Results, formatIsoDate, fiscalYearOf } from '../engine';
+import { Case, GridCell, Results, formatIsoDate, scheduledFiscalYear } from '../engine';
 import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './patch';
 import { columnLetters } from './snapshot';
 import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
@@ -75,7 +75,7 @@ function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: nu
           '通常 / senior',
           k + 1,
           serialOfEpochDay(s.dates[k + 1]),
-          fiscalYearOf(s.dates[k + 1], end),
+          scheduledFiscalYear(s.dates, k + 1, end),
           opening[k],
           s.rates[k] / 1e7,
           interest[k],
@@ -97,7 +97,7 @@ function scheduleSheet(c: Case, results: Results): { sheet: PatchSheet; rows: nu
           '資本性 / capital',
           k + 1,
           serialOfEpochDay(f.dates[k + 1]),
-          fiscalYearOf(f.dates[k + 1], end),
+          scheduledFiscalYear(f.dates, k + 1, end),
           owed,
           f.rates[k] / 1e7,
           f.interest[k],

@@ -3,6 +3,7 @@ import { RepriceMode } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack } from '../stack/debt-stack';
 import { DayCount } from '../time/day-count';
+import { BusinessDayConvention } from '../time/business-days';
 import { CapitalDebtTreatment } from '../measures/ebitda-debt-multiple';
 import { Rounding } from '../schedule/repayment-method';
 
@@ -97,20 +98,26 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 export interface LoanConventions {
   dayCount: DayCount;
   rounding: Rounding;
+  /** Unset: `none` (files default to `following`, see the readers). */
+  businessDay?: BusinessDayConvention;
 }
 
 /**
  * The case's conventions for new loans: its `defaults` when given; else those every loan of
- * the stack shares; else ACT/365F with yen floor (domain.md §5).
+ * the stack shares; else ACT/365F with yen floor (domain.md §5) and 翌営業日.
  */
 export function loanConventions(c: Pick<Case, 'loanDefaults' | 'stack'>): LoanConventions {
   if (c.loanDefaults) return c.loanDefaults;
   const loans = c.stack.loans;
-  const shared = <K extends 'dayCount' | 'rounding'>(key: K, fallback: LoanConventions[K]) =>
+  const shared = <K extends keyof LoanConventions>(key: K, fallback: LoanConventions[K]) =>
     loans.length > 0 && loans.every((l) => l.terms[key] === loans[0].terms[key])
       ? loans[0].terms[key]
       : fallback;
-  return { dayCount: shared('dayCount', 'ACT/365F'), rounding: shared('rounding', 'floor') };
+  return {
+    dayCount: shared('dayCount', 'ACT/365F'),
+    rounding: shared('rounding', 'floor'),
+    businessDay: shared('businessDay', 'following'),
+  };
 }
 
 /** Loans chosen by id, or every loan of one lender. */
@@ -129,6 +136,7 @@ export type StrategyAction =
       /** Override the case's conventions for this new loan. */
       dayCount?: DayCount;
       rounding?: Rounding;
+      businessDay?: BusinessDayConvention;
     }
   | {
       kind: 'capital-loan';
@@ -141,6 +149,7 @@ export type StrategyAction =
       privateBankSupport: boolean;
       dayCount?: DayCount;
       rounding?: Rounding;
+      businessDay?: BusinessDayConvention;
     }
   | {
       kind: 'reschedule';

@@ -11,6 +11,7 @@ import {
 } from '../case/case';
 import { REPRICE_MODES } from '../rates/rate-rule';
 import { DAY_COUNTS } from '../time/day-count';
+import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
@@ -79,6 +80,7 @@ const ACTION_KEYS = [
   'extendTerm',
   'dayCount',
   'rounding',
+  'businessDay',
 ];
 const CASE_KEYS = [
   'name',
@@ -195,6 +197,9 @@ function readAction(
   const conventions = {
     ...(r.has('dayCount') && { dayCount: r.oneOf('dayCount', DAY_COUNTS) }),
     ...(r.has('rounding') && { rounding: r.oneOf('rounding', ROUNDINGS) }),
+    ...(r.has('businessDay') && {
+      businessDay: r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS),
+    }),
   };
   let action: StrategyAction | undefined;
   if (kind === 'refinance') {
@@ -324,10 +329,11 @@ function readLoanDefaults(root: FieldReader, errors: FieldError[]): LoanConventi
   if (!root.has('defaults')) return undefined;
   const r = FieldReader.of(root.raw('defaults'), 'defaults', errors);
   if (!r) return undefined;
-  r.rejectUnknown(['dayCount', 'rounding']);
+  r.rejectUnknown(['dayCount', 'rounding', 'businessDay']);
   const dayCount = r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F');
   const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
-  return dayCount && rounding ? { dayCount, rounding } : undefined;
+  const businessDay = r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS, 'following');
+  return dayCount && rounding && businessDay ? { dayCount, rounding, businessDay } : undefined;
 }
 
 /** `programs`: { "<program id>": { …terms to override… } }, each checked against the catalog. */

@@ -1,4 +1,5 @@
 import { DAY_COUNTS } from '../time/day-count';
+import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
 import { REPAYMENT_METHODS, ROUNDINGS } from '../schedule/repayment-method';
 import { LoanTerms } from '../schedule/loan-schedule';
 import { toRateUnits } from '../interest/rate-units';
@@ -27,7 +28,10 @@ export interface LoanSpec extends LoanTerms {
 export function readLoanTerms(
   r: FieldReader,
   unit = 1,
-  defaults: Pick<LoanTerms, 'dayCount' | 'rounding'> = { dayCount: 'ACT/365F', rounding: 'floor' },
+  defaults: Pick<LoanTerms, 'dayCount' | 'rounding' | 'businessDay'> = {
+    dayCount: 'ACT/365F',
+    rounding: 'floor',
+  },
 ): Partial<LoanTerms> {
   const rounding = r.oneOf('rounding', ROUNDINGS, defaults.rounding);
   let entered = r.number('principal', { max: MAX_PRINCIPAL / unit });
@@ -61,6 +65,12 @@ export function readLoanTerms(
     startDate: r.date('startDate'),
     rounding,
     guaranteeFeeRate: r.rate('guaranteeFeeRate', { max: 0.1, fallback: 0 }),
+    // 翌営業日 unless the loan (or the case's defaults) says otherwise.
+    businessDay: r.oneOf(
+      'businessDay',
+      BUSINESS_DAY_CONVENTIONS,
+      defaults.businessDay ?? 'following',
+    ),
   };
 }
 

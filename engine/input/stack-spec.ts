@@ -26,6 +26,7 @@ const STACK_LOAN_KEYS = [
   'guaranteeFeeRate',
   'rate',
   'annualRate',
+  'businessDay',
 ] as const;
 const RATE_RULE_KEYS = [
   'type',

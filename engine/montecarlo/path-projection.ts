@@ -3,7 +3,7 @@ import { fiscalYearOf } from '../time/fiscal-year';
 import { monthlyPaymentSchedule } from '../time/payment-dates';
 import { capitalPeriodInterest } from '../projection/capital-interest';
 import { toRateUnits } from '../interest/rate-units';
-import { buildSchedule, kernelTerms } from '../schedule/loan-schedule';
+import { buildSchedule, kernelTerms, paymentScheduleOf } from '../schedule/loan-schedule';
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
 import { StrategyBook } from '../strategy/apply-strategy';
@@ -133,8 +133,9 @@ export function prepareStrategy(
 
   for (const loan of book.senior) {
     const n = loan.terms.termMonths;
-    const { dates, days } = monthlyPaymentSchedule(loan.terms.startDate, n, loan.terms.dayCount);
-    const firstPlanMonth = monthKeyOfDay(dates[1]) - firstMonth;
+    const { dates, days } = paymentScheduleOf(loan.terms);
+    // Scheduled months (see scheduledFiscalYear): payment k + 1 in plan month firstPlanMonth + k.
+    const firstPlanMonth = monthKeyOfDay(dates[0]) + 1 - firstMonth;
     const layout = loanRateLayout(loan.rate, dates, n, c.stack.indexes, grid);
     if (layout === null) {
       const s = buildSchedule(loan.terms, loanRates(loan, unshocked));
@@ -194,8 +195,14 @@ function prepareCapital(
   const capitalDebt = new Float64Array(horizon);
   const capitalRecognised = new Float64Array(horizon);
   const loans = book.capital.map((loan) => {
-    const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, loan.dayCount);
-    const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
+    const { dates, days } = monthlyPaymentSchedule(
+      loan.startDate,
+      loan.termMonths,
+      loan.dayCount,
+      loan.businessDay ?? 'none',
+    );
+    const startKey = monthKeyOfDay(dates[0]);
+    const months = Array.from({ length: loan.termMonths }, (_, i) => startKey + i + 1 - firstMonth);
     return { loan, days, months };
   });
   for (let t = 0; t < horizon; t++) {

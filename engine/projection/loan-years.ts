@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '../time/fiscal-year';
+import { scheduledFiscalYear } from '../time/payment-dates';
 import { fromRateUnits } from '../interest/rate-units';
 import { addByFiscalYear, emptyFiscalYears } from '../schedule/fiscal-aggregate';
 import { Schedule } from '../schedule/loan-schedule';
@@ -64,7 +65,7 @@ export function loanFiscalYears(
         if (slot >= 0 && slot < count) years[slot].closingBalance = balance;
     };
     for (let k = 0; k < f.periods; k++) {
-      const s = fiscalYearOf(f.dates[k + 1], endMonth) - firstYear;
+      const s = scheduledFiscalYear(f.dates, k + 1, endMonth) - firstYear;
       carryTo(s);
       if (s >= 0 && s < count) {
         years[s].interest += f.interest[k];
@@ -90,8 +91,8 @@ function rateAtYearEnd(
   endMonth: number,
 ): number | null {
   for (let k = 1; k <= periods; k++) {
-    if (fiscalYearOf(dates[k], endMonth) > fiscalYear)
-      return fiscalYearOf(dates[k - 1], endMonth) <= fiscalYear
+    if (scheduledFiscalYear(dates, k, endMonth) > fiscalYear)
+      return scheduledFiscalYear(dates, k - 1, endMonth) <= fiscalYear
         ? fromRateUnits(rates[k - 1])
         : null;
   }

@@ -117,9 +117,16 @@ export function projectCase(
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
 
   const capital = book.capital.map((loan) => {
-    const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, loan.dayCount);
+    const { dates, days } = monthlyPaymentSchedule(
+      loan.startDate,
+      loan.termMonths,
+      loan.dayCount,
+      loan.businessDay ?? 'none',
+    );
     // Plan-grid month of each payment (payment k at months[k − 1]), computed once.
-    const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
+    // (by scheduled month: a holiday-moved payment stays in its month, see scheduledFiscalYear)
+    const startKey = monthKeyOfDay(dates[0]);
+    const months = Array.from({ length: loan.termMonths }, (_, i) => startKey + i + 1 - firstMonth);
     const n = loan.termMonths;
     const flows: CapitalFlows = {
       loan,
@@ -269,8 +276,10 @@ function addMonthly(
   const months = interest.length;
   let balance = s.terms.principal;
   let lastMonth = -1;
+  // Payment k + 1 in its scheduled month (one a month, whatever the holidays).
+  const startMonth = monthKeyOfDay(s.dates[0]) - firstMonth;
   for (let k = 0; k < s.flows.interest.length; k++) {
-    const m = monthKeyOfDay(s.dates[k + 1]) - firstMonth;
+    const m = startMonth + k + 1;
     // Balance carried through the months before this payment.
     for (let g = Math.max(lastMonth + 1, 0); g < Math.min(m, months); g++) debt[g] += balance;
     balance -= s.flows.principal[k];

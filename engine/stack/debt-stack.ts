@@ -1,8 +1,7 @@
 import { EpochDay } from '../time/civil-date';
 import { IndexPaths } from '../rates/rate-index';
 import { RateRule, RateScenario, fillLoanRates } from '../rates/rate-rule';
-import { LoanTerms, Schedule, buildSchedule } from '../schedule/loan-schedule';
-import { monthlyPaymentSchedule } from '../time/payment-dates';
+import { LoanTerms, Schedule, buildSchedule, paymentScheduleOf } from '../schedule/loan-schedule';
 
 /** One loan of a borrower's debt stack: its terms and how its rate moves. */
 export interface StackLoan {
@@ -25,11 +24,7 @@ export interface DebtStack {
 
 /** The per-period rates a loan pays under a scenario (1e-7 units). */
 export function loanRates(loan: StackLoan, scenario: RateScenario): Float64Array {
-  const { dates } = monthlyPaymentSchedule(
-    loan.terms.startDate,
-    loan.terms.termMonths,
-    loan.terms.dayCount,
-  );
+  const { dates } = paymentScheduleOf(loan.terms);
   const rates = new Float64Array(loan.terms.termMonths);
   fillLoanRates(loan.rate, dates, loan.terms.termMonths, scenario, rates);
   return rates;

@@ -6,6 +6,7 @@ import { FieldError } from '../input/field-reader';
 import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
 import { DayCount } from '../time/day-count';
 import { Rounding } from '../schedule/repayment-method';
+import { BusinessDayConvention } from '../time/business-days';
 
 /** What the strategy layer needs to know of a program to price and shape a new loan. */
 export interface ProgramPricing {
@@ -28,6 +29,7 @@ export interface CapitalLoan {
   origin: 'dds' | 'new-money';
   dayCount: DayCount;
   rounding: Rounding;
+  businessDay?: BusinessDayConvention;
 }
 
 /** A refinancing the strategy makes: eligibility checks need what it replaces. */
@@ -85,6 +87,7 @@ export function applyStrategy(
         : {
             dayCount: action.dayCount ?? conventions.dayCount,
             rounding: action.rounding ?? conventions.rounding,
+            businessDay: action.businessDay ?? conventions.businessDay,
           };
     switch (action.kind) {
       case 'refinance':
@@ -189,6 +192,7 @@ function refinance(
       dayCount: conventions.dayCount,
       startDate: asOf,
       rounding: conventions.rounding,
+      businessDay: conventions.businessDay,
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
     rate: { type: 'priced-at-drawdown', baseRate },
