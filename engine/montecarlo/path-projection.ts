@@ -6,7 +6,7 @@ import { toRateUnits } from '../interest/rate-units';
 import { buildSchedule, kernelTerms, paymentScheduleOf } from '../schedule/loan-schedule';
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
-import { StrategyBook } from '../strategy/apply-strategy';
+import { StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear } from '../projection/project';
 import { corporateTax, emptyLossPool, lossPoolTotal } from '../projection/corporate-tax';
 import { CashWalk, walkYearCash } from '../projection/year-cash';
@@ -156,7 +156,7 @@ export function prepareStrategy(
     }
   }
 
-  const capital = prepareCapital(c, book, firstMonth, capitalRate);
+  const capital = prepareCapital(c, book, firstMonth, withExistingCapitalRates(capitalRate));
   const workingCapital = workingCapitalPath(c.base, c.plan);
   const receivables = Float64Array.from(workingCapital.receivables);
   const inventory = Float64Array.from(workingCapital.inventory);

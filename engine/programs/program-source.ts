@@ -79,17 +79,20 @@ function eligibility(
       },
       privateBankSupport: false,
     })),
-    ...book.capital.map((loan) => ({
-      loanId: loan.id,
-      programId: loan.programId,
-      request: {
-        amountYen: loan.amount,
-        termMonths: loan.termMonths,
-        graceMonths: 0,
-        drawdownDate: loan.startDate,
-      },
-      privateBankSupport: loan.privateBankSupport,
-    })),
+    // Capital-type loans already on the books were granted before: nothing to check.
+    ...book.capital
+      .filter((loan) => loan.origin !== 'existing')
+      .map((loan) => ({
+        loanId: loan.id,
+        programId: loan.programId,
+        request: {
+          amountYen: loan.amount,
+          termMonths: loan.termMonths,
+          graceMonths: 0,
+          drawdownDate: loan.startDate,
+        },
+        privateBankSupport: loan.privateBankSupport,
+      })),
   ];
   return newLoans.flatMap(({ loanId, programId, request, privateBankSupport }) => {
     const program = find(programId)!;

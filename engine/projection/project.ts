@@ -7,7 +7,7 @@ import { RateScenario } from '../rates/rate-rule';
 import { buildSchedule, Schedule } from '../schedule/loan-schedule';
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
-import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
+import { CapitalLoan, StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
 import { corporateTax, emptyLossPool, lossPoolTotal } from './corporate-tax';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { CashWalk, walkYearCash } from './year-cash';
@@ -97,8 +97,9 @@ export function projectCase(
   c: Case,
   book: StrategyBook,
   scenario: RateScenario,
-  capitalRate: CapitalRateRule,
+  programCapitalRate: CapitalRateRule,
 ): Projection {
+  const capitalRate = withExistingCapitalRates(programCapitalRate);
   const endMonth = c.profile.fiscalYearEndMonth;
   // The day after asOf: an asOf on the base year's closing date starts the plan with the next year.
   const firstYear = fiscalYearOf(c.asOf + 1, endMonth);

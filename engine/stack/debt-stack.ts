@@ -10,6 +10,22 @@ export interface StackLoan {
   lender: string;
   terms: LoanTerms;
   rate: RateRule;
+  /** An existing loan: drawn on this date (before the analysis date), for this amount. */
+  drawdownDate?: EpochDay;
+  originalPrincipal?: number;
+  /** An existing capital-type loan (コロナ資本性劣後ローン, an older DDS): its performance-linked rate. */
+  capitalType?: CapitalTypeRate;
+}
+
+/**
+ * A capital-type loan's rate by result: `lossRate` after a loss year (経常利益 ≤ 0), `profitRate`
+ * after a profit year; `initialRate` for the years starting on or before `initialUntil`.
+ */
+export interface CapitalTypeRate {
+  lossRate: number;
+  profitRate: number;
+  initialRate?: number;
+  initialUntil?: EpochDay;
 }
 
 /** A borrower's debt as of a date, with the base paths of the indexes it floats on. */

@@ -1,7 +1,7 @@
-import { EpochDay } from '../time/civil-date';
+import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
-import { StackLoan } from '../stack/debt-stack';
+import { CapitalTypeRate, StackLoan } from '../stack/debt-stack';
 import { FieldError } from '../input/field-reader';
 import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
 import { DayCount } from '../time/day-count';
@@ -26,7 +26,9 @@ export interface CapitalLoan {
   termMonths: number;
   startDate: EpochDay;
   privateBankSupport: boolean;
-  origin: 'dds' | 'new-money';
+  origin: 'dds' | 'new-money' | 'existing';
+  /** An existing capital-type loan's own performance-linked rate (else its program's). */
+  performanceRate?: CapitalTypeRate;
   dayCount: DayCount;
   rounding: Rounding;
   businessDay?: BusinessDayConvention;
@@ -69,8 +71,9 @@ export function applyStrategy(
 ): { book: StrategyBook; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const book: StrategyBook = {
-    senior: loans.map(copyLoan),
-    capital: [],
+    senior: loans.filter((l) => !l.capitalType).map(copyLoan),
+    // Capital-type loans already on the books: bullet, their own rate, counted as capital.
+    capital: loans.filter((l) => l.capitalType).map(existingCapitalLoan),
     newMoney: 0,
     refinancings: [],
   };
@@ -102,6 +105,45 @@ export function applyStrategy(
     }
   });
   return { book, errors };
+}
+
+function existingCapitalLoan(loan: StackLoan): CapitalLoan {
+  const t = loan.terms;
+  return {
+    id: loan.id,
+    name: loan.name,
+    programId: '',
+    amount: t.principal,
+    termMonths: t.termMonths,
+    startDate: t.startDate,
+    privateBankSupport: false,
+    origin: 'existing',
+    performanceRate: loan.capitalType,
+    dayCount: t.dayCount,
+    rounding: t.rounding,
+    businessDay: t.businessDay,
+  };
+}
+
+/**
+ * The rate rule of a run's capital-type loans: an existing loan's own performance-linked rate
+ * — `initialRate` for a year whose first payment falls on or before `initialUntil`, then
+ * `profitRate` after a profitable year (経常利益 > 0) and `lossRate` after a loss — and the
+ * program's rule for the loans a strategy makes.
+ */
+export function withExistingCapitalRates(
+  programRate: (loan: CapitalLoan, yearIndex: number, previousYearProfitable: boolean) => number,
+): (loan: CapitalLoan, yearIndex: number, previousYearProfitable: boolean) => number {
+  return (loan, yearIndex, previousYearProfitable) => {
+    const r = loan.performanceRate;
+    if (!r) return programRate(loan, yearIndex, previousYearProfitable);
+    if (r.initialRate !== undefined && r.initialUntil !== undefined) {
+      const s = fromEpochDay(loan.startDate);
+      if (addMonthsClamped(s.year, s.month, s.day, yearIndex * 12 + 1) <= r.initialUntil)
+        return r.initialRate;
+    }
+    return previousYearProfitable ? r.profitRate : r.lossRate;
+  };
 }
 
 function copyLoan(loan: StackLoan): StackLoan {
