@@ -181,6 +181,10 @@ function readSettings(b: Builder, t: BoundKeyValueTable): { json: Json; defaults
   for (const top of ['profile', 'indexes', 'thresholds', 'facts'])
     b.locate(top, sheetLocation(SETTINGS, t.sheet));
   b.locate('thresholds.covenants', sheetLocation(SETTINGS, t.sheet));
+  // The defaults also price a strategy's new loans (the case's `defaults`).
+  if (Object.keys(defaults).length > 0) json.defaults = { ...defaults };
+  for (const key of Object.keys(defaults))
+    b.locate(`defaults.${key}`, t.cell(`defaults.${key}`).loc);
   return { json, defaults };
 }
 
@@ -216,9 +220,10 @@ function readLoans(
       'startDate',
       'dayCount',
       'rounding',
+      'businessDay',
     ]);
     // Day count and rounding left blank take the 設定 sheet's defaults.
-    for (const key of ['dayCount', 'rounding'])
+    for (const key of ['dayCount', 'rounding', 'businessDay'])
       if (loan[key] === undefined && defaults[key] !== undefined && settings) {
         loan[key] = defaults[key];
         b.locate(`${at}.${key}`, settings.cell(`defaults.${key}`).loc);

@@ -138,6 +138,12 @@ export const DAY_COUNT_CHOICES: readonly Choice<string>[] = [
   { label: '30/360', value: '30/360', aliases: ['月割'] },
 ];
 
+export const BUSINESS_DAY_CHOICES: readonly Choice<string>[] = [
+  { label: '翌営業日', value: 'following', aliases: ['翌日', 'following'] },
+  { label: '前営業日', value: 'preceding', aliases: ['前日', 'preceding'] },
+  { label: '調整なし', value: 'none', aliases: ['なし', 'none'] },
+];
+
 export const ROUNDING_CHOICES: readonly Choice<string>[] = [
   { label: '切捨て', value: 'floor', aliases: ['円未満切捨て', '切り捨て', '切捨'] },
   { label: 'なし', value: 'none', aliases: ['端数処理なし'] },
@@ -203,6 +209,11 @@ export const MODE_CHOICES: readonly Choice<string[]>[] = [
 export const DEBT_YEARS_FORM_CHOICES: readonly Choice<string>[] = [
   { label: 'ネット', value: 'net', aliases: ['正味', '純額'] },
   { label: 'シンプル', value: 'simple', aliases: ['単純', '簡易'] },
+];
+
+export const EBITDA_CAPITAL_DEBT_CHOICES: readonly Choice<string>[] = [
+  { label: '含める', value: 'include', aliases: ['全額'] },
+  { label: '資本認定分を除く', value: 'exclude-recognised', aliases: ['除く'] },
 ];
 
 /** The catalog's program ids (the validation list; the Japanese names are accepted too). */
@@ -390,6 +401,17 @@ export const LOANS: RowTableDef = {
       '切捨て (円未満切捨て) / なし。空欄は設定シートの既定',
       {
         choices: ROUNDING_CHOICES,
+        width: 10,
+      },
+    ),
+    col(
+      'businessDay',
+      '休日の扱い',
+      'Business day',
+      'choice',
+      '返済日が銀行休業日のとき: 翌営業日 / 前営業日 / 調整なし。空欄は設定シートの既定',
+      {
+        choices: BUSINESS_DAY_CHOICES,
         width: 10,
       },
     ),
@@ -975,6 +997,26 @@ export const SETTINGS: KeyValueTableDef = {
       },
     ),
     ...FACT_ITEMS,
+    item(
+      'defaults.businessDay',
+      '休日の扱い (既定)',
+      'Default business day',
+      'choice',
+      '借入一覧で空欄の借入と戦略の新規借入に適用: 翌営業日 / 前営業日 / 調整なし。空欄は翌営業日',
+      {
+        choices: BUSINESS_DAY_CHOICES,
+      },
+    ),
+    item(
+      'thresholds.ebitdaCapitalDebt',
+      'EBITDA倍率の資本性借入金',
+      'Capital-type debt in EBITDA multiple',
+      'choice',
+      '含める (借入金の全額、ローカルベンチマークの算式) / 資本認定分を除く。空欄は含める',
+      {
+        choices: EBITDA_CAPITAL_DEBT_CHOICES,
+      },
+    ),
   ],
 };
 

@@ -1,4 +1,11 @@
-import { Case, FieldError, applyStrategy, catalogPrograms, parseCaseFile } from '../engine';
+import {
+  Case,
+  FieldError,
+  applyStrategy,
+  catalogPrograms,
+  loanConventions,
+  parseCaseFile,
+} from '../engine';
 import { CaseJson, snapshotToCaseJson } from './case-json';
 import { CellError, CellLocation, cellError, locationAddress, sortCellErrors } from './cell-error';
 import { japanesePredicate } from './messages';
@@ -61,6 +68,7 @@ function strategyErrors(c: Case, json: Json): FieldError[] {
           c.asOf,
           (id) => programs.pricing(id, c.profile.jfcUnit, c),
           `strategies[${i}]`,
+          loanConventions(c),
         ).errors,
     );
 }

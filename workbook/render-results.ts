@@ -1,4 +1,4 @@
-import { Case, GridCell, Results, formatIsoDate, fiscalYearOf } from '../engine';
+import { Case, GridCell, Results, formatIsoDate, scheduledFiscalYear } from '../engine';
 import {
   CHART_SPAN,
   Formula,
@@ -122,7 +122,7 @@ function scheduleSheet(
           '通常 / senior',
           k + 1,
           serialOfEpochDay(s.dates[k + 1]),
-          fiscalYearOf(s.dates[k + 1], end),
+          scheduledFiscalYear(s.dates, k + 1, end),
           opening[k],
           s.rates[k] / 1e7,
           interest[k],
@@ -144,7 +144,7 @@ function scheduleSheet(
           '資本性 / capital',
           k + 1,
           serialOfEpochDay(flow.dates[k + 1]),
-          fiscalYearOf(flow.dates[k + 1], end),
+          scheduledFiscalYear(flow.dates, k + 1, end),
           owed,
           flow.rates[k] / 1e7,
           flow.interest[k],

@@ -121,6 +121,7 @@ function loanSource(loan: Json, i: number): Source {
     startDate: loan.startDate,
     dayCount: loan.dayCount,
     rounding: loan.rounding,
+    businessDay: loan.businessDay,
   };
 }
 
@@ -247,7 +248,7 @@ function settingsSource(raw: Json, errors: string[]): Source {
     name: raw.name,
     asOf: raw.asOf,
   };
-  for (const group of ['profile', 'thresholds', 'thresholds.covenants', 'facts']) {
+  for (const group of ['profile', 'defaults', 'thresholds', 'thresholds.covenants', 'facts']) {
     const obj = group.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), raw);
     if (isObject(obj))
       for (const [key, v] of Object.entries(obj))

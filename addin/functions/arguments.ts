@@ -254,6 +254,8 @@ export function loanArgs(args: LoanArgs): LoanArgsRead {
     startDate: startDate ?? CALENDAR_FREE_START,
     rounding: 'floor',
     guaranteeFeeRate: 0,
+    // The function keeps the contract's dates (as EDATE gives them); runs move them to business days.
+    businessDay: 'none',
   });
   if (!parsed.ok) {
     // What the checks above let through (e.g. a rate above the engine's 30 %), in the engine's words.

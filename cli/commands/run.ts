@@ -1,4 +1,12 @@
-import { Case, GridCell, ProgramSource, Results, formatIsoDate, simulate } from '../../engine';
+import {
+  Case,
+  GridCell,
+  ProgramSource,
+  Results,
+  formatIsoDate,
+  loanFiscalYears,
+  simulate,
+} from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
 import { formatDscr } from '../../workbook/layout';
 import { orInputError } from '../read-input';
@@ -211,6 +219,14 @@ function resultsJson(c: Case, results: Results) {
       eligibility: cell.eligibility,
       // The council plan (金融機関別返済計画, 経済合理性), for strategies with a pro-rata-plan.
       ...(cell.plan ? { plan: cell.plan } : {}),
+      // Each loan's interest, fees, principal, closing balance and rate per fiscal year.
+      loans: loanFiscalYears(
+        cell.book,
+        cell.schedules,
+        cell.years[0].fiscalYear,
+        cell.years.length,
+        c.profile.fiscalYearEndMonth,
+      ),
     })),
   };
 }

@@ -3,6 +3,10 @@ import { RepriceMode } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack } from '../stack/debt-stack';
 import { Adjustment, CollateralItem, Liquidation, ProRataPlanAction } from '../plan/types';
+import { DayCount } from '../time/day-count';
+import { BusinessDayConvention } from '../time/business-days';
+import { CapitalDebtTreatment } from '../measures/ebitda-debt-multiple';
+import { Rounding } from '../schedule/repayment-method';
 
 /** JFC's two units, whose program terms differ: 中小企業事業 and 国民生活事業. */
 export type JfcUnit = 'sme' | 'micro';
@@ -70,6 +74,8 @@ export interface Thresholds {
   /** 債務償還年数 at the end of the plan, at most. */
   maxDebtYearsAtPlanEnd: number;
   debtYearsForm: 'net' | 'simple';
+  /** Capital-type debt in the EBITDA倍率 (measure, ローカルベンチマーク, 再生フェーズ): see ebitdaDebt. */
+  ebitdaCapitalDebt: CapitalDebtTreatment;
   /** 経常利益 positive within this many years. */
   profitWithinYears: number;
   /** 実質債務超過 resolved within this many years. */
@@ -89,6 +95,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minDscr: 1.0,
   maxDebtYearsAtPlanEnd: 10,
   debtYearsForm: 'net',
+  ebitdaCapitalDebt: 'include',
   profitWithinYears: 3,
   solvencyWithinYears: 5,
   minCash: 0,
@@ -99,6 +106,32 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     minIcr: null,
   },
 };
+
+/** Day count and rounding of the loans a strategy makes (refinancing, DDS, capital loans). */
+export interface LoanConventions {
+  dayCount: DayCount;
+  rounding: Rounding;
+  /** Unset: `none` (files default to `following`, see the readers). */
+  businessDay?: BusinessDayConvention;
+}
+
+/**
+ * The case's conventions for new loans: its `defaults` when given; else those every loan of
+ * the stack shares; else ACT/365F with yen floor (domain.md §5) and 翌営業日.
+ */
+export function loanConventions(c: Pick<Case, 'loanDefaults' | 'stack'>): LoanConventions {
+  if (c.loanDefaults) return c.loanDefaults;
+  const loans = c.stack.loans;
+  const shared = <K extends keyof LoanConventions>(key: K, fallback: LoanConventions[K]) =>
+    loans.length > 0 && loans.every((l) => l.terms[key] === loans[0].terms[key])
+      ? loans[0].terms[key]
+      : fallback;
+  return {
+    dayCount: shared('dayCount', 'ACT/365F'),
+    rounding: shared('rounding', 'floor'),
+    businessDay: shared('businessDay', 'following'),
+  };
+}
 
 /** Loans chosen by id, or every loan of one lender. */
 export type LoanSelector = { loanIds: string[] } | { lender: string };
@@ -115,6 +148,10 @@ export type StrategyAction =
       baseRate?: number;
       /** The program's rate options chosen (特別利率, 賃上げ特例 …), by id. */
       rateOptions?: string[];
+      /** Override the case's conventions for this new loan. */
+      dayCount?: DayCount;
+      rounding?: Rounding;
+      businessDay?: BusinessDayConvention;
     }
   | {
       kind: 'capital-loan';
@@ -125,6 +162,9 @@ export type StrategyAction =
       amount: number;
       termMonths: number;
       privateBankSupport: boolean;
+      dayCount?: DayCount;
+      rounding?: Rounding;
+      businessDay?: BusinessDayConvention;
     }
   | {
       kind: 'reschedule';
@@ -159,6 +199,8 @@ export interface Case {
    * objects, checked when the case is read (see withOverrides in engine/programs).
    */
   programOverrides: Record<string, unknown>;
+  /** `defaults`: day count and rounding of loans that give none, and of a strategy's new loans. */
+  loanDefaults?: LoanConventions;
   /** Facts for program eligibility the figures cannot show. */
   facts: CaseFacts;
   /** 保全: pledged collateral and its liens (council plans). */

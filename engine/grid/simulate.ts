@@ -1,4 +1,4 @@
-import { Case, JfcUnit, Strategy } from '../case/case';
+import { Case, JfcUnit, Strategy, loanConventions } from '../case/case';
 import { RepriceMode, RateScenario } from '../rates/rate-rule';
 import { Shock, shockLabel } from '../rates/shock';
 import { FieldError } from '../input/field-reader';
@@ -116,6 +116,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
       c.asOf,
       (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
+      loanConventions(c),
     );
     errors.push(...e);
     return book;

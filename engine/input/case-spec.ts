@@ -2,6 +2,7 @@ import {
   BaseYear,
   Case,
   DEFAULT_THRESHOLDS,
+  LoanConventions,
   LoanSelector,
   PlanYear,
   Strategy,
@@ -9,6 +10,10 @@ import {
   Thresholds,
 } from '../case/case';
 import { REPRICE_MODES } from '../rates/rate-rule';
+import { DAY_COUNTS } from '../time/day-count';
+import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
+import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
+import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
@@ -87,6 +92,9 @@ const ACTION_KEYS = [
   'holidayMonths',
   'extendTerm',
   ...PRO_RATA_PLAN_KEYS,
+  'dayCount',
+  'rounding',
+  'businessDay',
 ];
 const CASE_KEYS = [
   'name',
@@ -107,6 +115,7 @@ const CASE_KEYS = [
   'collateral',
   'liquidation',
   'adjustments',
+  'defaults',
 ];
 
 function readBase(raw: unknown, unit: number, errors: FieldError[]): BaseYear | undefined {
@@ -207,6 +216,14 @@ function readAction(
   const before = errors.length;
   r.rejectUnknown(ACTION_KEYS);
   const kind = r.oneOf('kind', ACTION_KINDS);
+  // A new loan's own day count or rounding (else the case's).
+  const conventions = {
+    ...(r.has('dayCount') && { dayCount: r.oneOf('dayCount', DAY_COUNTS) }),
+    ...(r.has('rounding') && { rounding: r.oneOf('rounding', ROUNDINGS) }),
+    ...(r.has('businessDay') && {
+      businessDay: r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS),
+    }),
+  };
   let action: StrategyAction | undefined;
   if (kind === 'refinance') {
     const select = readSelector(r, errors, true);
@@ -225,7 +242,7 @@ function readAction(
       termMonths !== undefined &&
       graceMonths !== undefined
     ) {
-      action = { kind, select, programId, termMonths, graceMonths, baseRate };
+      action = { kind, select, programId, termMonths, graceMonths, baseRate, ...conventions };
       if (rateOptions?.length) action.rateOptions = rateOptions;
     }
   } else if (kind === 'capital-loan') {
@@ -239,7 +256,16 @@ function readAction(
       : false;
     if (value !== undefined && value <= 0) r.fail('amount', 'must be a positive amount');
     if (mode && programId !== undefined && value !== undefined && termMonths !== undefined) {
-      action = { kind, mode, select, programId, amount: value, termMonths, privateBankSupport };
+      action = {
+        kind,
+        mode,
+        select,
+        programId,
+        amount: value,
+        termMonths,
+        privateBankSupport,
+        ...conventions,
+      };
     }
   } else if (kind === 'reschedule') {
     const select = readSelector(r, errors, true);
@@ -278,6 +304,7 @@ function readThresholds(raw: unknown, unit: number, errors: FieldError[]): Thres
     'minDscr',
     'maxDebtYearsAtPlanEnd',
     'debtYearsForm',
+    'ebitdaCapitalDebt',
     'profitWithinYears',
     'solvencyWithinYears',
     'minCash',
@@ -296,6 +323,7 @@ function readThresholds(raw: unknown, unit: number, errors: FieldError[]): Thres
       fallback: d.maxDebtYearsAtPlanEnd,
     })!,
     debtYearsForm: r.oneOf('debtYearsForm', ['net', 'simple'] as const, d.debtYearsForm)!,
+    ebitdaCapitalDebt: r.oneOf('ebitdaCapitalDebt', CAPITAL_DEBT_TREATMENTS, d.ebitdaCapitalDebt)!,
     profitWithinYears: r.number('profitWithinYears', {
       min: 1,
       max: 20,
@@ -325,6 +353,18 @@ function readThresholds(raw: unknown, unit: number, errors: FieldError[]): Thres
     },
   };
   return errors.length > before ? undefined : t;
+}
+
+/** `defaults`: { dayCount, rounding } for loans that give none and for a strategy's new loans. */
+function readLoanDefaults(root: FieldReader, errors: FieldError[]): LoanConventions | undefined {
+  if (!root.has('defaults')) return undefined;
+  const r = FieldReader.of(root.raw('defaults'), 'defaults', errors);
+  if (!r) return undefined;
+  r.rejectUnknown(['dayCount', 'rounding', 'businessDay']);
+  const dayCount = r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F');
+  const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
+  const businessDay = r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS, 'following');
+  return dayCount && rounding && businessDay ? { dayCount, rounding, businessDay } : undefined;
 }
 
 /** `programs`: { "<program id>": { …terms to override… } }, each checked against the catalog. */
@@ -391,7 +431,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     minLength: 1,
   });
   if (plan && plan.length > 20) root.fail('plan', 'has more than 20 years');
-  const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth, unit);
+  const loanDefaults = readLoanDefaults(root, errors);
+  const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth, unit, loanDefaults);
   const modes = root.has('modes')
     ? root.list('modes', (item, at) =>
         FieldReader.of({ mode: item }, at, errors)?.oneOf('mode', REPRICE_MODES),
@@ -460,6 +501,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
         : [{ id: 'status-quo', name: '現状維持 / status quo', actions: [] }, ...strategies],
       thresholds,
       programOverrides,
+      ...(loanDefaults && { loanDefaults }),
       facts,
       ...(collateral?.length ? { collateral } : {}),
       ...(liquidation ? { liquidation } : {}),

@@ -1,4 +1,5 @@
 import { DAY_COUNTS } from '../time/day-count';
+import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
 import { REPAYMENT_METHODS, ROUNDINGS } from '../schedule/repayment-method';
 import { LoanTerms } from '../schedule/loan-schedule';
 import { toRateUnits } from '../interest/rate-units';
@@ -24,8 +25,15 @@ export interface LoanSpec extends LoanTerms {
  * Reads the terms every loan has; shared by loan files and debt stacks. `unit` scales the
  * principal (千円 = 1000) before the whole-yen check, so 1.5 百万円 is 1,500,000 yen.
  */
-export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
-  const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
+export function readLoanTerms(
+  r: FieldReader,
+  unit = 1,
+  defaults: Pick<LoanTerms, 'dayCount' | 'rounding' | 'businessDay'> = {
+    dayCount: 'ACT/365F',
+    rounding: 'floor',
+  },
+): Partial<LoanTerms> {
+  const rounding = r.oneOf('rounding', ROUNDINGS, defaults.rounding);
   let entered = r.number('principal', { max: MAX_PRINCIPAL / unit });
   if (entered !== undefined && entered <= 0)
     entered = r.fail('principal', 'must be a positive amount');
@@ -53,10 +61,16 @@ export function readLoanTerms(r: FieldReader, unit = 1): Partial<LoanTerms> {
     termMonths,
     graceMonths,
     method: r.oneOf('method', REPAYMENT_METHODS),
-    dayCount: r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F'),
+    dayCount: r.oneOf('dayCount', DAY_COUNTS, defaults.dayCount),
     startDate: r.date('startDate'),
     rounding,
     guaranteeFeeRate: r.rate('guaranteeFeeRate', { max: 0.1, fallback: 0 }),
+    // 翌営業日 unless the loan (or the case's defaults) says otherwise.
+    businessDay: r.oneOf(
+      'businessDay',
+      BUSINESS_DAY_CONVENTIONS,
+      defaults.businessDay ?? 'following',
+    ),
   };
 }
 

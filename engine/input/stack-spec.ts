@@ -1,8 +1,9 @@
 import { INDEX_NAMES, IndexName, IndexPath, IndexPaths } from '../rates/rate-index';
 import { RateRule } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
-import { DebtStack, StackLoan } from '../stack/debt-stack';
+import { DebtStack, CapitalTypeRate, StackLoan } from '../stack/debt-stack';
 import { LoanTerms } from '../schedule/loan-schedule';
+import { LoanConventions } from '../case/case';
 import { addMonthsClamped, formatIsoDate, fromEpochDay, toEpochDay } from '../time/civil-date';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readLoanTerms } from './loan-spec';
@@ -26,6 +27,10 @@ const STACK_LOAN_KEYS = [
   'rate',
   'annualRate',
   'guaranteeCoverage',
+  'businessDay',
+  'drawdownDate',
+  'originalPrincipal',
+  'capitalType',
 ] as const;
 const RATE_RULE_KEYS = [
   'type',
@@ -89,7 +94,20 @@ function readRateRule(loan: FieldReader, errors: FieldError[]): RateRule | undef
   );
   const spread = r.rate('spread', { min: -0.1, max: 0.3, fallback: 0 });
   if (type === 'fixed-at-drawdown') {
-    return index === undefined || spread === undefined ? undefined : { type, index, spread };
+    // An existing loan's contract rate, and JFC 中小事業's optional 5-year resets.
+    const annualRate = r.has('annualRate') ? r.rate('annualRate') : undefined;
+    const every = r.has('resetEveryMonths')
+      ? r.number('resetEveryMonths', { min: 1, max: 600, integer: true })
+      : undefined;
+    return index === undefined || spread === undefined
+      ? undefined
+      : {
+          type,
+          index,
+          spread,
+          ...(annualRate !== undefined && { annualRate }),
+          ...(every !== undefined && { resetEveryMonths: every }),
+        };
   }
   const resetEveryMonths = r.number('resetEveryMonths', {
     min: 1,
@@ -124,6 +142,7 @@ function readStackLoan(
   asOf: number | undefined,
   errors: FieldError[],
   unit: number,
+  defaults?: LoanConventions,
 ): StackLoan | undefined {
   const r = FieldReader.of(raw, at, errors);
   if (!r) return undefined;
@@ -138,12 +157,20 @@ function readStackLoan(
         at,
         errors,
       )!;
-  const terms = readLoanTerms(withStart, unit);
-  const rate = readRateRule(r, errors);
+  const terms = readLoanTerms(withStart, unit, defaults);
+  const existing = readExisting(r, terms, asOf, unit, errors);
+  const capitalType = r.has('capitalType') ? readCapitalType(r, terms, errors) : undefined;
+  // A capital-type loan's rate is its performance-linked rule; `rate` is then optional.
+  const rate =
+    capitalType && !r.has('rate') && !r.has('annualRate')
+      ? { type: 'fixed' as const, annualRate: capitalType.initialRate ?? capitalType.profitRate }
+      : readRateRule(r, errors);
   const guaranteeCoverage = r.has('guaranteeCoverage')
     ? r.rate('guaranteeCoverage', { min: 0, max: 1 })
     : undefined;
   if (errors.length > before || !rate) return undefined;
+  if (rate.type === 'fixed-at-drawdown' && existing.drawdownDate !== undefined)
+    rate.drawdownDate = existing.drawdownDate;
   return {
     ...(guaranteeCoverage !== undefined ? { guaranteeCoverage } : {}),
     id: r.string('id', `L${i + 1}`)!,
@@ -151,6 +178,61 @@ function readStackLoan(
     lender: r.string('lender', '')!,
     terms: terms as LoanTerms,
     rate,
+    ...existing,
+    ...(capitalType && { capitalType }),
+  };
+}
+
+/** `drawdownDate` and `originalPrincipal` of an existing loan, checked against today's terms. */
+function readExisting(
+  r: FieldReader,
+  terms: Partial<LoanTerms>,
+  asOf: number | undefined,
+  unit: number,
+  errors: FieldError[],
+): { drawdownDate?: number; originalPrincipal?: number } {
+  const out: { drawdownDate?: number; originalPrincipal?: number } = {};
+  if (r.has('drawdownDate')) {
+    const d = r.date('drawdownDate');
+    if (d !== undefined && asOf !== undefined && d > asOf)
+      r.fail('drawdownDate', `is after the analysis date asOf (${formatIsoDate(asOf)})`);
+    else if (d !== undefined && terms.startDate !== undefined && d > terms.startDate)
+      r.fail('drawdownDate', `is after the loan's startDate (${formatIsoDate(terms.startDate)})`);
+    else out.drawdownDate = d;
+  }
+  if (r.has('originalPrincipal')) {
+    const entered = r.number('originalPrincipal', { min: 0, max: 1e13 / unit });
+    const original = entered === undefined ? undefined : Math.round(entered * unit);
+    if (original !== undefined && terms.principal !== undefined && terms.principal > original)
+      r.fail('principal', `(the balance) is above originalPrincipal (${original})`);
+    else out.originalPrincipal = original;
+  }
+  return errors.length > 0 ? {} : out;
+}
+
+/** `capitalType`: { lossRate, profitRate, initialRate?, initialUntil? }; the loan must be bullet. */
+function readCapitalType(
+  r: FieldReader,
+  terms: Partial<LoanTerms>,
+  errors: FieldError[],
+): CapitalTypeRate | undefined {
+  const c = FieldReader.of(r.raw('capitalType'), r.path('capitalType'), errors);
+  if (!c) return undefined;
+  c.rejectUnknown(['lossRate', 'profitRate', 'initialRate', 'initialUntil']);
+  const lossRate = c.rate('lossRate');
+  const profitRate = c.rate('profitRate');
+  const initialRate = c.has('initialRate') ? c.rate('initialRate') : undefined;
+  const initialUntil = c.has('initialUntil') ? c.date('initialUntil') : undefined;
+  if (terms.method !== undefined && terms.method !== 'bullet')
+    r.fail('method', 'must be "bullet" for a capital-type loan (期限一括償還)');
+  if (initialUntil !== undefined && initialRate === undefined)
+    c.fail('initialRate', 'is required with initialUntil');
+  if (lossRate === undefined || profitRate === undefined) return undefined;
+  return {
+    lossRate,
+    profitRate,
+    ...(initialRate !== undefined && { initialRate }),
+    ...(initialUntil !== undefined && { initialUntil }),
   };
 }
 
@@ -161,6 +243,7 @@ export function readDebtStack(
   errors: FieldError[],
   fiscalYearEndMonth: number | undefined,
   unit = 1,
+  defaults?: LoanConventions,
 ): { stack?: DebtStack; shocks?: Shock[] } {
   const asOf = r.date('asOf');
   const indexes = {} as IndexPaths;
@@ -178,7 +261,7 @@ export function readDebtStack(
   let position = 0;
   const loans = r.list(
     'loans',
-    (item, at) => readStackLoan(item, at, position++, asOf, errors, unit),
+    (item, at) => readStackLoan(item, at, position++, asOf, errors, unit, defaults),
     {
       required: true,
       minLength: 1,

@@ -20,14 +20,14 @@ export function capitalRecognitionShare(remainingMonths: number): number {
 }
 
 /**
- * The part of a capital-type loan's balance recognised as capital, yen: balance × share.
- * Computed as balance × k ÷ 5 (k whole fifths) so whole-yen balances stay exact where they can.
+ * The part of a capital-type loan's balance recognised as capital, yen: balance × share cut
+ * to whole yen (floor of balance × k ÷ 5, k whole fifths: exact for balances below 1.8e15).
  *
  * @example
  * recognizedCapital(50_000_000, 40) // 30_000_000 (3 years 4 months left: 60 %)
  */
 export function recognizedCapital(balance: number, remainingMonths: number): number {
-  return (balance * recognitionFifths(remainingMonths)) / 5;
+  return Math.floor((balance * recognitionFifths(remainingMonths)) / 5);
 }
 
 /** Whole fifths recognised: 5 at 60 months or more, one fewer per whole year less, 0 below 12. */

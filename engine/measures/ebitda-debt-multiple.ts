@@ -45,3 +45,32 @@ export function ebitdaDebtMultiple(input: EbitdaDebtInput): EbitdaDebtMultiple {
   if (netDebt <= 0) return { value: 0, ...parts };
   return { ...ratio(netDebt, ebitda, 'non-positive-ebitda'), ...parts };
 }
+
+/**
+ * How capital-type loans (資本性劣後ローン, DDS) count in the EBITDA倍率's 有利子負債: `include`
+ * (default: the domain formula and ローカルベンチマーク read 借入金, every loan) or
+ * `exclude-recognised` (the part recognised as capital left out, as 債務償還年数 does). One
+ * setting (`thresholds.ebitdaCapitalDebt`) for the measure, the benchmark and the 再生フェーズ check.
+ */
+export type CapitalDebtTreatment = 'include' | 'exclude-recognised';
+
+export const CAPITAL_DEBT_TREATMENTS: readonly CapitalDebtTreatment[] = [
+  'include',
+  'exclude-recognised',
+];
+
+/**
+ * The 有利子負債 the EBITDA倍率 divides under the treatment, yen.
+ *
+ * @example
+ * ebitdaDebt(100_000_000, 50_000_000, 40_000_000, 'include')            // 150,000,000
+ * ebitdaDebt(100_000_000, 50_000_000, 40_000_000, 'exclude-recognised') // 110,000,000
+ */
+export function ebitdaDebt(
+  seniorDebt: number,
+  capitalDebt: number,
+  recognisedCapital: number,
+  treatment: CapitalDebtTreatment,
+): number {
+  return seniorDebt + capitalDebt - (treatment === 'include' ? 0 : recognisedCapital);
+}

@@ -1,6 +1,6 @@
 import { CheckResult, planChecks } from '../checks/plan-checks';
 import { debtRepaymentYears } from '../measures/debt-repayment-years';
-import { ebitdaDebtMultiple } from '../measures/ebitda-debt-multiple';
+import { ebitdaDebt, ebitdaDebtMultiple } from '../measures/ebitda-debt-multiple';
 import { interestCoverage } from '../measures/interest-coverage';
 import { yearMeasures } from '../projection/year-measures';
 import { PathYears, PreparedStrategy, capitalRecognition, projectedYears } from './path-projection';
@@ -107,7 +107,12 @@ export function evaluatePathChecks(
         breach = firstFail((t) => {
           if (y.substantiveNetWorth[t] >= 0) return true;
           const multiple = ebitdaDebtMultiple({
-            interestBearingDebt: debtAt(t),
+            interestBearingDebt: ebitdaDebt(
+              y.seniorDebt[t],
+              p.capitalDebt[t],
+              p.capitalDebt[t] * capitalRecognition(p, t),
+              th.ebitdaCapitalDebt,
+            ),
             cash: y.cash[t],
             operatingProfit: y.operatingProfit[t],
             depreciation: c.plan[t].depreciation,

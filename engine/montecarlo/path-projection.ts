@@ -1,17 +1,18 @@
 import { EpochDay, fromEpochDay } from '../time/civil-date';
 import { fiscalYearOf } from '../time/fiscal-year';
 import { monthlyPaymentSchedule } from '../time/payment-dates';
-import { accrueFloor } from '../interest/accrue';
+import { capitalPeriodInterest } from '../projection/capital-interest';
 import { toRateUnits } from '../interest/rate-units';
-import { buildSchedule, kernelTerms } from '../schedule/loan-schedule';
+import { buildSchedule, kernelTerms, paymentScheduleOf } from '../schedule/loan-schedule';
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
-import { StrategyBook } from '../strategy/apply-strategy';
+import { StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear } from '../projection/project';
-import { corporateTax, emptyLossPool } from '../projection/corporate-tax';
+import { corporateTax, emptyLossPool, lossPoolTotal } from '../projection/corporate-tax';
 import { CashWalk, walkYearCash } from '../projection/year-cash';
 import { closedYearResult } from '../projection/closed-year';
 import { recognizedCapital } from '../measures/capital-recognition';
+import { workingCapitalPath } from '../projection/working-capital';
 import { RatePathGrid } from './rate-paths';
 import { loanRateLayout } from './path-rates';
 import { LoanFlows, VariableLoanSet, addFlows, addYearEndDebt } from './variable-loans';
@@ -70,6 +71,8 @@ export interface PathYears {
   guaranteeFees: Float64Array;
   ordinaryProfit: Float64Array;
   taxes: Float64Array;
+  lossCarryForwardUsed: Float64Array;
+  lossCarryForwardClosing: Float64Array;
   netIncome: Float64Array;
   /** Senior + capital-type principal. */
   principal: Float64Array;
@@ -131,8 +134,9 @@ export function prepareStrategy(
 
   for (const loan of book.senior) {
     const n = loan.terms.termMonths;
-    const { dates, days } = monthlyPaymentSchedule(loan.terms.startDate, n, loan.terms.dayCount);
-    const firstPlanMonth = monthKeyOfDay(dates[1]) - firstMonth;
+    const { dates, days } = paymentScheduleOf(loan.terms);
+    // Scheduled months (see scheduledFiscalYear): payment k + 1 in plan month firstPlanMonth + k.
+    const firstPlanMonth = monthKeyOfDay(dates[0]) + 1 - firstMonth;
     const layout = loanRateLayout(loan.rate, dates, n, c.stack.indexes, grid);
     if (layout === null) {
       const s = buildSchedule(loan.terms, loanRates(loan, unshocked));
@@ -153,20 +157,10 @@ export function prepareStrategy(
     }
   }
 
-  const capital = prepareCapital(c, book, firstMonth, capitalRate);
-  const receivables = new Float64Array(horizon);
-  const inventory = new Float64Array(horizon);
-  const base = c.base;
-  const baseWorkingAssets = base.receivables + base.inventory;
-  const receivableShare = baseWorkingAssets > 0 ? base.receivables / baseWorkingAssets : 0.5;
-  let r = base.receivables;
-  let inv = base.inventory;
-  for (let t = 0; t < horizon; t++) {
-    r += c.plan[t].workingCapitalChange * receivableShare;
-    inv += c.plan[t].workingCapitalChange * (1 - receivableShare);
-    receivables[t] = r;
-    inventory[t] = inv;
-  }
+  const capital = prepareCapital(c, book, firstMonth, withExistingCapitalRates(capitalRate));
+  const workingCapital = workingCapitalPath(c.base, c.plan);
+  const receivables = Float64Array.from(workingCapital.receivables);
+  const inventory = Float64Array.from(workingCapital.inventory);
   return {
     c,
     horizon,
@@ -202,8 +196,14 @@ function prepareCapital(
   const capitalDebt = new Float64Array(horizon);
   const capitalRecognised = new Float64Array(horizon);
   const loans = book.capital.map((loan) => {
-    const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F');
-    const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
+    const { dates, days } = monthlyPaymentSchedule(
+      loan.startDate,
+      loan.termMonths,
+      loan.dayCount,
+      loan.businessDay ?? 'none',
+    );
+    const startKey = monthKeyOfDay(dates[0]);
+    const months = Array.from({ length: loan.termMonths }, (_, i) => startKey + i + 1 - firstMonth);
     return { loan, days, months };
   });
   // Year 1 follows the closed base year (both slots alike: its lines may differ in sign).
@@ -220,7 +220,7 @@ function prepareCapital(
             units = toRateUnits(
               capitalRate(loan, Math.floor((k - 1) / 12), t === 0 ? baseResult : profitable === 1),
             );
-          const i = accrueFloor(loan.amount, units * days[k - 1], 365);
+          const i = capitalPeriodInterest(loan, units, days[k - 1]);
           const p = k === months.length ? loan.amount : 0;
           capitalMonthly[slot * 12 + m] += i + p;
           capitalInterest[slot] += i;
@@ -256,6 +256,8 @@ export function allocatePathScratch(p: PreparedStrategy): PathScratch {
       guaranteeFees: f(),
       ordinaryProfit: f(),
       taxes: f(),
+      lossCarryForwardUsed: f(),
+      lossCarryForwardClosing: f(),
       netIncome: f(),
       principal: f(),
       debtService: f(),
@@ -324,7 +326,10 @@ export function projectPath(
     const capitalInterest = p.capitalInterest[slot];
     const capitalPrincipal = p.capitalPrincipal[slot];
     const ordinaryProfit = operatingProfit + nonOperating - interest - capitalInterest - fees;
-    const tax = corporateTax(ordinaryProfit, base.effectiveTaxRate, pool).tax;
+    const taxYear = corporateTax(ordinaryProfit, base.effectiveTaxRate, pool);
+    const tax = taxYear.tax;
+    y.lossCarryForwardUsed[t] = taxYear.lossUsed;
+    y.lossCarryForwardClosing[t] = lossPoolTotal(pool);
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
     walkYearCash(
       walk,
@@ -380,8 +385,13 @@ export function projectedYears(p: PreparedStrategy, y: PathYears): ProjectedYear
       interest: y.interest[t],
       capitalInterest: y.capitalInterest[t],
       guaranteeFees: y.guaranteeFees[t],
+      nonOperatingIncome: p.c.base.nonOperatingIncome,
+      interestIncome: p.c.base.interestIncome,
+      nonOperatingExpense: p.c.base.nonOperatingExpense,
       ordinaryProfit: y.ordinaryProfit[t],
       taxes: y.taxes[t],
+      lossCarryForwardUsed: y.lossCarryForwardUsed[t],
+      lossCarryForwardClosing: y.lossCarryForwardClosing[t],
       netIncome: y.netIncome[t],
       principal: y.principal[t],
       debtService: y.debtService[t],

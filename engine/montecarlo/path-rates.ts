@@ -1,7 +1,7 @@
 import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { MAX_RATE_UNITS, toRateUnits } from '../interest/rate-units';
 import { IndexPaths, indexLevel } from '../rates/rate-index';
-import { InitialRateDelta, RateRule } from '../rates/rate-rule';
+import { InitialRateDelta, RateRule, anniversaryResets, existingFixedRate } from '../rates/rate-rule';
 import { RatePathGrid, stepIndexOn } from './rate-paths';
 
 /**
@@ -55,6 +55,17 @@ export function loanRateLayout(
         : { kind: 'at-drawdown', base: rule.baseRate, step, initial: rule.initial };
     }
     case 'fixed-at-drawdown': {
+      // An existing loan keeps its rate (or resets on anniversaries); no path reaches the rate
+      // fixed before today.
+      const existing = rule.drawdownDate !== undefined && rule.drawdownDate < dates[0];
+      const resets = anniversaryResets(rule, dates[0]);
+      if (resets) {
+        const fixed = existing
+          ? existingFixedRate(rule, indexes)
+          : indexLevel(indexes[rule.index], dates[0]) + rule.spread;
+        return floatingLayout({ ...resets, currentRate: fixed }, dates, periods, indexes, grid);
+      }
+      if (existing) return null;
       const step = stepIndexOn(grid, dates[0]);
       const base = indexLevel(indexes[rule.index], dates[0]) + rule.spread;
       return step === 0 ? null : { kind: 'at-drawdown', base, step };

@@ -1,6 +1,6 @@
 import { daysInMonth, fromEpochDay, toEpochDay } from '../time/civil-date';
 import { fiscalYearOf } from '../time/fiscal-year';
-import { Case } from '../case/case';
+import { Case, loanConventions } from '../case/case';
 import { FieldError } from '../input/field-reader';
 import { applyStrategy } from '../strategy/apply-strategy';
 import { projectCase } from '../projection/project';
@@ -94,6 +94,7 @@ export function prepareMonteCarlo(
       c.asOf,
       (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
+      loanConventions(c),
     );
     errors.push(...r.errors);
     return r.book;

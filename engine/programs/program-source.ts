@@ -106,17 +106,26 @@ export function newLoans(
         facts: borrowerFacts(c, book, r.newLoanId, statusQuo.debtRepaymentYears, undefined),
       };
     }),
-    ...book.capital.map((loan) => ({
-      loanId: loan.id,
-      programId: loan.programId,
-      request: {
-        amountYen: loan.amount,
-        termMonths: loan.termMonths,
-        graceMonths: 0,
-        drawdownDate: loan.startDate,
-      },
-      facts: borrowerFacts(c, book, loan.id, statusQuo.debtRepaymentYears, loan.privateBankSupport),
-    })),
+    // Capital-type loans already on the books were granted before: nothing to check.
+    ...book.capital
+      .filter((loan) => loan.origin !== 'existing')
+      .map((loan) => ({
+        loanId: loan.id,
+        programId: loan.programId,
+        request: {
+          amountYen: loan.amount,
+          termMonths: loan.termMonths,
+          graceMonths: 0,
+          drawdownDate: loan.startDate,
+        },
+        facts: borrowerFacts(
+          c,
+          book,
+          loan.id,
+          statusQuo.debtRepaymentYears,
+          loan.privateBankSupport,
+        ),
+      })),
   ];
 }
 

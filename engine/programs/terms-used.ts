@@ -142,13 +142,16 @@ export function termsUsed(
             : null,
       };
     }),
-    ...book.capital.map((l) => ({
-      loanId: l.id,
-      programId: l.programId,
-      termMonths: l.termMonths,
-      options: [] as string[],
-      typed: null,
-    })),
+    // Capital-type loans already on the books carry their own contract, not a program's terms.
+    ...book.capital
+      .filter((l) => l.origin !== 'existing')
+      .map((l) => ({
+        loanId: l.id,
+        programId: l.programId,
+        termMonths: l.termMonths,
+        options: [] as string[],
+        typed: null,
+      })),
   ];
   return loans.map((loan) => {
     const program = find(loan.programId)!;

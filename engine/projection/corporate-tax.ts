@@ -1,3 +1,5 @@
+import { floorRateShare } from '../interest/exact-yen';
+
 /**
  * 法人税等 with 欠損金の繰越控除 (loss carry-forward): a loss year adds to the pool, a profit
  * year uses the oldest losses first. SMEs (資本金1億円以下) may offset 100 % of the year's
@@ -33,7 +35,8 @@ export interface TaxYear {
 
 /**
  * Tax on one fiscal year's pre-tax profit; updates `pool` (ages it by a year, adds a loss,
- * uses losses against a profit). Whole yen are cut down (円未満切捨て).
+ * uses losses against a profit). Whole yen are cut down (円未満切捨て), exactly: 35 % of
+ * 1,310,740 yen is 458,759.
  */
 export function corporateTax(
   preTaxProfit: number,
@@ -58,5 +61,6 @@ export function corporateTax(
   }
   pool.entries = pool.entries.filter((e) => e.amount > 0);
   const taxableIncome = preTaxProfit - lossUsed;
-  return { taxableIncome, lossUsed, tax: Math.floor(taxableIncome * rate) };
+  // Exact to the yen: a floating-point floor loses one where the true tax is whole.
+  return { taxableIncome, lossUsed, tax: floorRateShare(taxableIncome, rate) };
 }

@@ -1,18 +1,19 @@
 import { EpochDay, fromEpochDay } from '../time/civil-date';
 import { fiscalYearOf } from '../time/fiscal-year';
 import { monthlyPaymentSchedule } from '../time/payment-dates';
-import { accrueFloor } from '../interest/accrue';
+import { capitalPeriodInterest } from './capital-interest';
 import { toRateUnits } from '../interest/rate-units';
 import { RateScenario } from '../rates/rate-rule';
 import { buildSchedule, Schedule } from '../schedule/loan-schedule';
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
-import { CapitalLoan, StrategyBook } from '../strategy/apply-strategy';
-import { corporateTax, emptyLossPool } from './corporate-tax';
+import { CapitalLoan, StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
+import { corporateTax, emptyLossPool, lossPoolTotal } from './corporate-tax';
 import { recognizedCapital } from '../measures/capital-recognition';
 import { CashWalk, walkYearCash } from './year-cash';
 import { PoolResult, PoolRun } from '../plan/pool-run';
 import { ClosedYearResult, closedYearResult } from './closed-year';
+import { workingCapitalPath } from './working-capital';
 
 /**
  * The rate of a capital-type loan for one year, decided by the previous fiscal year's result:
@@ -35,8 +36,15 @@ export interface ProjectedYear {
   interest: number;
   capitalInterest: number;
   guaranteeFees: number;
+  /** 営業外収益 (other than interest received), 受取利息・配当, 営業外費用: the base year's, held. */
+  nonOperatingIncome: number;
+  interestIncome: number;
+  nonOperatingExpense: number;
   ordinaryProfit: number;
   taxes: number;
+  /** 繰越欠損金: used against this year's profit, and left at the year end. */
+  lossCarryForwardUsed: number;
+  lossCarryForwardClosing: number;
   netIncome: number;
   /** Scheduled principal of the senior loans (and a capital-type loan's bullet at maturity). */
   principal: number;
@@ -96,8 +104,9 @@ export function projectCase(
   c: Case,
   book: StrategyBook,
   scenario: RateScenario,
-  capitalRate: CapitalRateRule,
+  programCapitalRate: CapitalRateRule,
 ): Projection {
+  const capitalRate = withExistingCapitalRates(programCapitalRate);
   const endMonth = c.profile.fiscalYearEndMonth;
   // The day after asOf: an asOf on the base year's closing date starts the plan with the next year.
   const firstYear = fiscalYearOf(c.asOf + 1, endMonth);
@@ -116,9 +125,16 @@ export function projectCase(
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
 
   const capital = book.capital.map((loan) => {
-    const { dates, days } = monthlyPaymentSchedule(loan.startDate, loan.termMonths, 'ACT/365F');
+    const { dates, days } = monthlyPaymentSchedule(
+      loan.startDate,
+      loan.termMonths,
+      loan.dayCount,
+      loan.businessDay ?? 'none',
+    );
     // Plan-grid month of each payment (payment k at months[k − 1]), computed once.
-    const months = Array.from(dates.subarray(1), (d) => monthKeyOfDay(d) - firstMonth);
+    // (by scheduled month: a holiday-moved payment stays in its month, see scheduledFiscalYear)
+    const startKey = monthKeyOfDay(dates[0]);
+    const months = Array.from({ length: loan.termMonths }, (_, i) => startKey + i + 1 - firstMonth);
     const n = loan.termMonths;
     const flows: CapitalFlows = {
       loan,
@@ -132,13 +148,10 @@ export function projectCase(
   });
   const pool = emptyLossPool(c.base.lossCarryForward);
   let bookNetAssets = c.base.bookNetAssets;
-  let receivables = c.base.receivables;
-  let inventory = c.base.inventory;
+  const workingCapital = workingCapitalPath(c.base, c.plan);
   const payables = c.base.payables;
   let previousProfitable = c.base.ordinaryProfit > 0;
   const baseResult = closedYearResult(c.base);
-  const baseWorkingAssets = c.base.receivables + c.base.inventory;
-  const receivableShare = baseWorkingAssets > 0 ? c.base.receivables / baseWorkingAssets : 0.5;
   const years: ProjectedYear[] = [];
   const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
   // Carries the cash from year to year.
@@ -191,7 +204,7 @@ export function projectCase(
           units = toRateUnits(
             capitalRate(loan, Math.floor((k - 1) / 12), t === 0 ? baseResult : previousProfitable),
           );
-        const i = accrueFloor(loan.amount, units * days[k - 1], 365);
+        const i = capitalPeriodInterest(loan, units, days[k - 1]);
         const p = k === months.length ? loan.amount : 0;
         flows.rates[k - 1] = units;
         flows.interest[k - 1] = i;
@@ -228,9 +241,6 @@ export function projectCase(
       0,
     );
     bookNetAssets += netIncome;
-    // Working capital grows with the plan's change, split by the base year's mix.
-    receivables += plan.workingCapitalChange * receivableShare;
-    inventory += plan.workingCapitalChange * (1 - receivableShare);
     const seniorDebt = monthDebt[t * 12 + 11];
     previousProfitable = ordinaryProfit > 0;
     years.push({
@@ -241,8 +251,13 @@ export function projectCase(
       interest: interest + capitalInterest,
       capitalInterest,
       guaranteeFees: fees,
+      nonOperatingIncome: c.base.nonOperatingIncome,
+      interestIncome: c.base.interestIncome,
+      nonOperatingExpense: c.base.nonOperatingExpense,
       ordinaryProfit,
       taxes: tax.tax,
+      lossCarryForwardUsed: tax.lossUsed,
+      lossCarryForwardClosing: lossPoolTotal(pool),
       netIncome,
       principal: principal + capitalPrincipal,
       debtService,
@@ -254,8 +269,9 @@ export function projectCase(
       seniorDebt,
       capitalDebt,
       capitalRecognition: capitalDebt > 0 ? recognised / capitalDebt : 0,
-      receivables,
-      inventory,
+      // Working capital grows with the plan's change, split by the base year's mix.
+      receivables: workingCapital.receivables[t],
+      inventory: workingCapital.inventory[t],
       payables,
       bookNetAssets,
       substantiveNetWorth: bookNetAssets + c.base.netAssetAdjustments + recognised,
@@ -295,8 +311,10 @@ function addMonthly(
   const months = interest.length;
   let balance = s.terms.principal;
   let lastMonth = -1;
+  // Payment k + 1 in its scheduled month (one a month, whatever the holidays).
+  const startMonth = monthKeyOfDay(s.dates[0]) - firstMonth;
   for (let k = 0; k < s.flows.interest.length; k++) {
-    const m = monthKeyOfDay(s.dates[k + 1]) - firstMonth;
+    const m = startMonth + k + 1;
     // Balance carried through the months before this payment.
     for (let g = Math.max(lastMonth + 1, 0); g < Math.min(m, months); g++) debt[g] += balance;
     balance -= s.flows.principal[k];

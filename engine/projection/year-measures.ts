@@ -1,6 +1,10 @@
 import { DebtRepaymentYears, debtRepaymentYears } from '../measures/debt-repayment-years';
 import { Dscr, dscr } from '../measures/dscr';
-import { EbitdaDebtMultiple, ebitdaDebtMultiple } from '../measures/ebitda-debt-multiple';
+import {
+  EbitdaDebtMultiple,
+  ebitdaDebt,
+  ebitdaDebtMultiple,
+} from '../measures/ebitda-debt-multiple';
 import { interestCoverage } from '../measures/interest-coverage';
 import { LocalBenchmark, localBenchmark } from '../measures/local-benchmark';
 import { RepaymentCapacity, repaymentCapacity } from '../measures/repayment-capacity';
@@ -18,14 +22,22 @@ export interface YearMeasures {
 }
 
 /**
- * Measures of every projected year. Capital-type loans count as debt only for the part not
- * recognised as capital (債務償還年数 and EBITDA倍率 leave the recognised part out).
+ * Measures of every projected year. Capital-type loans count as debt in 債務償還年数 only for
+ * the part not recognised as capital; in the EBITDA倍率 and the benchmark's as the
+ * `ebitdaCapitalDebt` setting says.
  */
 export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeasures[] {
   const startingDebt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
   return years.map((y, t) => {
     const recognised = y.capitalDebt * y.capitalRecognition;
     const debt = y.seniorDebt + y.capitalDebt - recognised;
+    // One treatment of capital-type debt for the EBITDA倍率 wherever it appears.
+    const borrowings = ebitdaDebt(
+      y.seniorDebt,
+      y.capitalDebt,
+      recognised,
+      c.thresholds.ebitdaCapitalDebt,
+    );
     const priorSales = t === 0 ? c.base.revenue : years[t - 1].revenue;
     const totalAssets =
       c.base.totalAssets +
@@ -44,7 +56,7 @@ export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeas
         form: c.thresholds.debtYearsForm,
       }),
       ebitdaDebtMultiple: ebitdaDebtMultiple({
-        interestBearingDebt: debt,
+        interestBearingDebt: borrowings,
         cash: y.cash,
         operatingProfit: y.operatingProfit,
         depreciation: y.depreciation,
@@ -73,7 +85,7 @@ export function yearMeasures(c: Case, years: readonly ProjectedYear[]): YearMeas
         priorSales,
         operatingProfit: y.operatingProfit,
         employees: c.profile.employees,
-        borrowings: y.seniorDebt + y.capitalDebt,
+        borrowings,
         cash: y.cash,
         depreciation: y.depreciation,
         receivables: y.receivables,

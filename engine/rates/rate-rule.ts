@@ -23,7 +23,17 @@ export type RateRule =
       /** The rate until the next reset; default: the index at the start plus the spread. */
       currentRate?: number;
     }
-  | { type: 'fixed-at-drawdown'; index: IndexName; spread: number }
+  | {
+      type: 'fixed-at-drawdown';
+      index: IndexName;
+      spread: number;
+      /** An existing loan's drawdown (before the analysis date): its rate was fixed then. */
+      drawdownDate?: EpochDay;
+      /** The rate fixed at that drawdown, as the contract states it (default: the index then + spread). */
+      annualRate?: number;
+      /** JFC 中小事業: the rate is reset every N months from the drawdown (60), up or down. */
+      resetEveryMonths?: number;
+    }
   /**
    * A new program loan: the program's base rate plus the shock at its tenor on the drawdown
    * date, then fixed; `initial` lowers it for the first months (賃上げ特例: −0.5 % for 2 years).
@@ -103,7 +113,7 @@ export function fillLoanRates(
       );
     return; // already priced with the shock, whatever the mode
   } else if (rule.type === 'fixed-at-drawdown') {
-    out.fill(clampUnits(rateOn(rule.index, dates[0], rule.spread)), 0, periods);
+    fillFixedAtDrawdown(rule, dates, periods, scenario, rateOn, out);
   } else {
     // The current rate was fixed before the analysis date: no shock in it.
     const initial =
@@ -144,4 +154,61 @@ function fillFloating(
     }
     out[k] = current;
   }
+}
+
+/**
+ * JFC-style loans. A new one (no drawdown date, or drawn on or after the start) is priced at
+ * `dates[0]` with the shock in force then. An existing one keeps the rate fixed at its
+ * drawdown — the contract's `annualRate`, else the index then plus the spread, no shock — and,
+ * with `resetEveryMonths` (中小事業 5-year resets), is repriced on each anniversary after the
+ * start (index + shock + spread then), as a floating loan resetting on those dates.
+ */
+function fillFixedAtDrawdown(
+  rule: Extract<RateRule, { type: 'fixed-at-drawdown' }>,
+  dates: Int32Array,
+  periods: number,
+  scenario: RateScenario,
+  rateOn: (index: IndexName, date: EpochDay, spread: number) => number,
+  out: Float64Array,
+): void {
+  const existing = rule.drawdownDate !== undefined && rule.drawdownDate < dates[0];
+  const fixed = clampUnits(
+    existing
+      ? existingFixedRate(rule, scenario.indexes)
+      : rateOn(rule.index, dates[0], rule.spread),
+  );
+  const resets = anniversaryResets(rule, dates[0]);
+  if (!resets) out.fill(fixed, 0, periods);
+  else fillFloating(resets, dates, periods, fixed, rateOn, out);
+}
+
+/** The rate an existing JFC loan was fixed at: its contract rate, else the index then + spread. */
+export function existingFixedRate(
+  rule: Extract<RateRule, { type: 'fixed-at-drawdown' }>,
+  indexes: IndexPaths,
+): number {
+  return rule.annualRate ?? indexLevel(indexes[rule.index], rule.drawdownDate ?? 0) + rule.spread;
+}
+
+/**
+ * A JFC loan with 5-year resets as the floating rule it behaves like from `start`: reset every
+ * `resetEveryMonths` on the drawdown's anniversaries, the first one after `start`; null
+ * without resets.
+ */
+export function anniversaryResets(
+  rule: Extract<RateRule, { type: 'fixed-at-drawdown' }>,
+  start: EpochDay,
+): Extract<RateRule, { type: 'floating' }> | null {
+  const every = rule.resetEveryMonths;
+  if (!every) return null;
+  const d = fromEpochDay(rule.drawdownDate ?? start);
+  let n = 1;
+  while (addMonthsClamped(d.year, d.month, d.day, n * every) <= start) n++;
+  return {
+    type: 'floating',
+    index: rule.index,
+    spread: rule.spread,
+    resetEveryMonths: every,
+    nextResetDate: addMonthsClamped(d.year, d.month, d.day, n * every),
+  };
 }

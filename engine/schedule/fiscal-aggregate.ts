@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '../time/fiscal-year';
+import { scheduledFiscalYear } from '../time/payment-dates';
 import { Schedule } from './loan-schedule';
 
 /**
@@ -47,7 +48,8 @@ export function addByFiscalYear(schedule: Schedule, into: FiscalYearFigures): vo
     for (; slot < end; slot++) if (slot >= 0 && slot < count) into.closing[slot] += balance;
   };
   for (let k = 0; k < flows.interest.length; k++) {
-    const s = fiscalYearOf(dates[k + 1], into.endMonth) - into.firstYear;
+    // The scheduled month's fiscal year (a holiday-moved payment stays in its year).
+    const s = scheduledFiscalYear(dates, k + 1, into.endMonth) - into.firstYear;
     carryTo(s);
     if (s >= 0 && s < count) {
       into.interest[s] += flows.interest[k];

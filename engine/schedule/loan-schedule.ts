@@ -1,6 +1,7 @@
 import { DayCount, yearBasis } from '../time/day-count';
 import { EpochDay } from '../time/civil-date';
-import { monthlyPaymentSchedule } from '../time/payment-dates';
+import { PaymentSchedule, monthlyPaymentSchedule } from '../time/payment-dates';
+import { BusinessDayConvention } from '../time/business-days';
 import { toRateUnits } from '../interest/rate-units';
 import { METHOD_CODE, RepaymentMethod, Rounding } from './repayment-method';
 import { KernelTerms, PeriodBuffers, allocatePeriodBuffers, amortize } from './amortize';
@@ -20,6 +21,8 @@ export interface LoanTerms {
   rounding: Rounding;
   /** 保証料: annual rate on the outstanding balance, paid with each installment. */
   guaranteeFeeRate: number;
+  /** Payment dates on closed days: moved to the next / previous business day; unset = none. */
+  businessDay?: BusinessDayConvention;
 }
 
 export interface ScheduleTotals {
@@ -51,10 +54,22 @@ export function flatRates(annualRate: number, periods: number): Float64Array {
 export function buildSchedule(terms: LoanTerms, rates: Float64Array): Schedule {
   const n = terms.termMonths;
   if (rates.length < n) throw new RangeError(`rates cover ${rates.length} of ${n} periods`);
-  const { dates, days } = monthlyPaymentSchedule(terms.startDate, n, terms.dayCount);
+  const { dates, days } = paymentScheduleOf(terms);
   const flows = allocatePeriodBuffers(n);
   amortize(kernelTerms(terms), rates, days, flows);
   return { terms, dates, days, rates, flows, totals: sumFlows(flows) };
+}
+
+/** A loan's payment dates and accrual days, business days applied. */
+export function paymentScheduleOf(
+  terms: Pick<LoanTerms, 'startDate' | 'termMonths' | 'dayCount' | 'businessDay'>,
+): PaymentSchedule {
+  return monthlyPaymentSchedule(
+    terms.startDate,
+    terms.termMonths,
+    terms.dayCount,
+    terms.businessDay ?? 'none',
+  );
 }
 
 export function kernelTerms(terms: LoanTerms): KernelTerms {

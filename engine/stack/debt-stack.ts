@@ -1,8 +1,7 @@
 import { EpochDay } from '../time/civil-date';
 import { IndexPaths } from '../rates/rate-index';
 import { RateRule, RateScenario, fillLoanRates } from '../rates/rate-rule';
-import { LoanTerms, Schedule, buildSchedule } from '../schedule/loan-schedule';
-import { monthlyPaymentSchedule } from '../time/payment-dates';
+import { LoanTerms, Schedule, buildSchedule, paymentScheduleOf } from '../schedule/loan-schedule';
 
 /** One loan of a borrower's debt stack: its terms and how its rate moves. */
 export interface StackLoan {
@@ -13,6 +12,22 @@ export interface StackLoan {
   rate: RateRule;
   /** The guarantee corporation's share (0.8 or 1) of a 保証協会-guaranteed loan; absent: none. */
   guaranteeCoverage?: number;
+  /** An existing loan: drawn on this date (before the analysis date), for this amount. */
+  drawdownDate?: EpochDay;
+  originalPrincipal?: number;
+  /** An existing capital-type loan (コロナ資本性劣後ローン, an older DDS): its performance-linked rate. */
+  capitalType?: CapitalTypeRate;
+}
+
+/**
+ * A capital-type loan's rate by result: `lossRate` after a loss year (経常利益 ≤ 0), `profitRate`
+ * after a profit year; `initialRate` for the years starting on or before `initialUntil`.
+ */
+export interface CapitalTypeRate {
+  lossRate: number;
+  profitRate: number;
+  initialRate?: number;
+  initialUntil?: EpochDay;
 }
 
 /** A borrower's debt as of a date, with the base paths of the indexes it floats on. */
@@ -27,11 +42,7 @@ export interface DebtStack {
 
 /** The per-period rates a loan pays under a scenario (1e-7 units). */
 export function loanRates(loan: StackLoan, scenario: RateScenario): Float64Array {
-  const { dates } = monthlyPaymentSchedule(
-    loan.terms.startDate,
-    loan.terms.termMonths,
-    loan.terms.dayCount,
-  );
+  const { dates } = paymentScheduleOf(loan.terms);
   const rates = new Float64Array(loan.terms.termMonths);
   fillLoanRates(loan.rate, dates, loan.terms.termMonths, scenario, rates);
   return rates;

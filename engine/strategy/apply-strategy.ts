@@ -1,11 +1,19 @@
-import { EpochDay } from '../time/civil-date';
+import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
+import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
-import { StackLoan } from '../stack/debt-stack';
+import { CapitalTypeRate, StackLoan } from '../stack/debt-stack';
 import { FieldError } from '../input/field-reader';
-import { LoanSelector, Strategy, StrategyAction } from '../case/case';
+import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
 import type { PlanPool } from '../plan/pool-run';
 import { selectPool } from '../plan/select-pool';
 import { InitialRateDelta } from '../rates/rate-rule';
+import { DayCount } from '../time/day-count';
+import { Rounding } from '../schedule/repayment-method';
+import { BusinessDayConvention } from '../time/business-days';
+import type { ClosedYearResult } from '../projection/closed-year';
+
+/** A year's result as a capital-type rate reads it: a projected year's flag or the closed base year. */
+type PreviousYearResult = boolean | ClosedYearResult;
 
 /** What the strategy layer needs to know of a program to price and shape a new loan. */
 export interface ProgramPricing {
@@ -27,7 +35,12 @@ export interface CapitalLoan {
   termMonths: number;
   startDate: EpochDay;
   privateBankSupport: boolean;
-  origin: 'dds' | 'new-money';
+  origin: 'dds' | 'new-money' | 'existing';
+  /** An existing capital-type loan's own performance-linked rate (else its program's). */
+  performanceRate?: CapitalTypeRate;
+  dayCount: DayCount;
+  rounding: Rounding;
+  businessDay?: BusinessDayConvention;
 }
 
 /** A refinancing the strategy makes: eligibility checks need what it replaces. */
@@ -55,7 +68,8 @@ export interface StrategyBook {
 
 /**
  * Applies a strategy's actions in order to a debt stack as of `asOf`. Refinancing and DDS
- * happen on `asOf`; the loans' balances are those of the stack. Errors name the action
+ * happen on `asOf`; the loans' balances are those of the stack. New loans take `conventions`
+ * (the case's day count and rounding) unless the action gives its own. Errors name the action
  * (`strategies[i].actions[j]…`).
  */
 export function applyStrategy(
@@ -64,11 +78,13 @@ export function applyStrategy(
   asOf: EpochDay,
   program: (id: string) => ProgramPricing | undefined,
   at: string,
+  conventions: LoanConventions = { dayCount: 'ACT/365F', rounding: 'floor' },
 ): { book: StrategyBook; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const book: StrategyBook = {
-    senior: loans.map(copyLoan),
-    capital: [],
+    senior: loans.filter((l) => !l.capitalType).map(copyLoan),
+    // Capital-type loans already on the books: bullet, their own rate, counted as capital.
+    capital: loans.filter((l) => l.capitalType).map(existingCapitalLoan),
     newMoney: 0,
     refinancings: [],
   };
@@ -84,12 +100,20 @@ export function applyStrategy(
         ? []
         : select(book.senior, action, where, errors);
     if (!selected) return;
+    const own =
+      action.kind === 'reschedule'
+        ? conventions
+        : {
+            dayCount: action.dayCount ?? conventions.dayCount,
+            rounding: action.rounding ?? conventions.rounding,
+            businessDay: action.businessDay ?? conventions.businessDay,
+          };
     switch (action.kind) {
       case 'refinance':
-        refinance(book, selected, action, asOf, program, where, errors);
+        refinance(book, selected, action, asOf, program, where, errors, own);
         break;
       case 'capital-loan':
-        addCapitalLoan(book, selected, action, asOf, program, where, errors);
+        addCapitalLoan(book, selected, action, asOf, program, where, errors, own);
         break;
       case 'reschedule':
         reschedule(selected, action, where, errors);
@@ -97,6 +121,48 @@ export function applyStrategy(
     }
   });
   return { book, errors };
+}
+
+function existingCapitalLoan(loan: StackLoan): CapitalLoan {
+  const t = loan.terms;
+  return {
+    id: loan.id,
+    name: loan.name,
+    programId: '',
+    amount: t.principal,
+    termMonths: t.termMonths,
+    startDate: t.startDate,
+    privateBankSupport: false,
+    origin: 'existing',
+    performanceRate: loan.capitalType,
+    dayCount: t.dayCount,
+    rounding: t.rounding,
+    businessDay: t.businessDay,
+  };
+}
+
+/**
+ * The rate rule of a run's capital-type loans: an existing loan's own performance-linked rate
+ * — `initialRate` for a year whose first payment falls on or before `initialUntil`, then
+ * `profitRate` after a profitable year (経常利益 > 0) and `lossRate` after a loss — and the
+ * program's rule for the loans a strategy makes.
+ */
+export function withExistingCapitalRates(
+  programRate: (loan: CapitalLoan, yearIndex: number, previousYear: PreviousYearResult) => number,
+): (loan: CapitalLoan, yearIndex: number, previousYear: PreviousYearResult) => number {
+  return (loan, yearIndex, previousYear) => {
+    const r = loan.performanceRate;
+    if (!r) return programRate(loan, yearIndex, previousYear);
+    if (r.initialRate !== undefined && r.initialUntil !== undefined) {
+      const s = fromEpochDay(loan.startDate);
+      if (addMonthsClamped(s.year, s.month, s.day, yearIndex * 12 + 1) <= r.initialUntil)
+        return r.initialRate;
+    }
+    // The closed base year gives both lines; an existing loan reads 経常利益.
+    const profitable =
+      typeof previousYear === 'boolean' ? previousYear : previousYear.ordinaryProfit > 0;
+    return profitable ? r.profitRate : r.lossRate;
+  };
 }
 
 function copyLoan(loan: StackLoan): StackLoan {
@@ -152,6 +218,7 @@ function refinance(
   program: (id: string) => ProgramPricing | undefined,
   where: string,
   errors: FieldError[],
+  conventions: LoanConventions,
 ): void {
   const p = program(action.programId);
   if (!p) {
@@ -184,9 +251,10 @@ function refinance(
       termMonths: action.termMonths,
       graceMonths: action.graceMonths,
       method: p.method,
-      dayCount: 'ACT/365F',
+      dayCount: conventions.dayCount,
       startDate: asOf,
-      rounding: 'floor',
+      rounding: conventions.rounding,
+      businessDay: conventions.businessDay,
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
     rate: {
@@ -214,6 +282,7 @@ function addCapitalLoan(
   program: (id: string) => ProgramPricing | undefined,
   where: string,
   errors: FieldError[],
+  conventions: LoanConventions,
 ): void {
   if (!program(action.programId)) {
     errors.push({
@@ -233,13 +302,11 @@ function addCapitalLoan(
       });
       return;
     }
-    // Pro rata by balance, whole yen; the last loan takes what rounding leaves.
+    // Pro rata by balance, whole yen (exact past 2^53); the last loan takes what rounding leaves.
     let left = action.amount;
     selected.forEach((loan, k) => {
       const share =
-        k === selected.length - 1
-          ? left
-          : Math.floor((action.amount * loan.terms.principal) / total);
+        k === selected.length - 1 ? left : mulDivFloor(action.amount, loan.terms.principal, total);
       loan.terms.principal -= share;
       left -= share;
     });
@@ -259,6 +326,7 @@ function addCapitalLoan(
     startDate: asOf,
     privateBankSupport: action.privateBankSupport,
     origin: action.mode,
+    ...conventions,
   });
 }
 

@@ -217,6 +217,8 @@ describe('SCHEDULE: the spill', () => {
       method: 'annuity',
       dayCount: 'ACT/365F',
       startDate: '2025-01-31',
+      // The function's schedule is unadjusted (as a spreadsheet's EDATE dates are).
+      businessDay: 'none',
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const rows = scheduleRows(buildSchedule(parsed.value, loanSpecRates(parsed.value)));

@@ -47,9 +47,10 @@ describe('recognizedCapital', () => {
     expect(recognizedCapital(20_000_000, 11)).toBe(0);
   });
 
-  test('computed in fifths, so small amounts stay exact', () => {
-    // 3 × 4 ÷ 5 = 12 ÷ 5 = 2.4, where 3 × 0.8 gives 2.4000000000000004 in doubles
-    expect(recognizedCapital(3, 50)).toBe(2.4);
-    expect(3 * 0.8).not.toBe(2.4);
+  test('computed in fifths and cut to whole yen (issue 13)', () => {
+    // 3 × 4 ÷ 5 = 2.4 → 2 yen (3 × 0.8 would give 2.4000000000000004 in doubles)
+    expect(recognizedCapital(3, 50)).toBe(2);
+    // 33,333,333 × 80 % = 26,666,666.4 → 26,666,666
+    expect(recognizedCapital(33_333_333, 50)).toBe(26_666_666);
   });
 });

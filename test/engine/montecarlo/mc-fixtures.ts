@@ -11,6 +11,7 @@ import {
   RateScenario,
   StrategyBook,
   applyStrategy,
+  loanConventions,
   parseCaseFile,
   pathShock,
   shockedRevenue,
@@ -232,6 +233,7 @@ export function bookOf(c: Case, strategy: number, programs = testPrograms): Stra
     c.asOf,
     (id) => programs.pricing(id, c.profile.jfcUnit),
     `strategies[${strategy}]`,
+    loanConventions(c),
   );
   if (errors.length) throw new Error(JSON.stringify(errors));
   return book;

@@ -394,6 +394,8 @@ describe("the capital-type loan's profit line: 税引後当期純利益 by defau
       startDate: toEpochDay(2026, 9, 30),
       privateBankSupport: false,
       origin: 'dds' as const,
+      dayCount: 'ACT/365F' as const,
+      rounding: 'floor' as const,
     };
     // 経常利益 +1,000,000 but a special loss: 税引後当期純利益 −500,000 → 赤字 → 0.50 %.
     const closed = { ordinaryProfit: 1_000_000, netIncome: -500_000 };
