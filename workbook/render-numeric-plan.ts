@@ -199,7 +199,6 @@ export function selectedCell(results: Results, strategyId: string, shock: string
 export function numericPlanSheet(
   c: Case,
   results: Results,
-  _lastRowOf: Map<GridCell, number>,
   fmt: NumberFormats,
   print: PrintContext,
   selection?: NumericPlanSelection,

@@ -66,7 +66,7 @@ export function renderResults(
     sheets: [
       // Narrower columns on the summary: long names wrap, so its one page stays legible.
       finishSheet(summarySheet(c, results, fiscal.lastRowOf, f, options), print, 'one-page', 26),
-      numericPlanSheet(c, results, fiscal.lastRowOf, f, print),
+      numericPlanSheet(c, results, f, print),
       finishSheet(fiscal.sheet, print, 'width'),
       finishSheet(checksSheet(c, results, f), print, 'width'),
       finishSheet(schedule.sheet, print, 'width'),

@@ -177,6 +177,28 @@ describe('the summary of the lodging case', () => {
     }
   });
 
+  test("a case asking for `-` gets it: the case file's profile.negatives", () => {
+    const minus = parseCaseFile({ ...raw, profile: { ...raw.profile, negatives: 'minus' } });
+    if (!minus.ok) throw new Error('case');
+    const patch = renderResults(minus.value, results);
+    const fy = patch.sheets.find((s) => s.name === OUTPUT_SHEETS.fiscalYears)!.tables[0];
+    expect(fy.columns[4]).toMatchObject({
+      header: '売上高（千円） / revenue',
+      numberFormat: '#,##0,;-#,##0,;0',
+    });
+    const plan = patch.sheets.find((s) => s.name === OUTPUT_SHEETS.numericPlan)!;
+    // 計数計画's 現預金 (row 8 + 12), the status quo block (columns 9…; 2029 is column 13) at
+    // +2.00 %: year-end cash is negative there.
+    const cash = results.cells.find(
+      (x) => x.strategyId === 'status-quo' && x.shockLabel === '+2.00%',
+    )!.years[2].cash;
+    expect(cash).toBeLessThan(0);
+    expect(plan.cells.find((x) => x.row === 20 && x.column === 13)).toMatchObject({
+      numberFormat: '#,##0,;-#,##0,;0',
+      value: { result: cash },
+    });
+  });
+
   test('cells with no value are left empty, never empty strings', () => {
     for (const sheet of renderResults(c, results).sheets) {
       for (const t of sheet.tables) for (const row of t.rows) expect(row).not.toContain('');

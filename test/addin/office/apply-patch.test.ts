@@ -151,6 +151,16 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     expect(model.sheet('計数計画').verticalPageBreaks).toEqual([
       `${columnLetters(plan.columnBreaks![0])}1`,
     ]);
+    // The view's two dropdowns list the choices written beside it (strategies, shocks).
+    const view = patch.sheets.find((s) => s.name === '計数計画')!;
+    const b2 = view.cells.find((x) => x.row === 2 && x.column === 2)!;
+    expect(b2.validationRange).toMatch(/^\$[A-Z]+\$6:\$[A-Z]+\$7$/); // two strategies
+    expect(model.sheet('計数計画').validations.get('B2')).toEqual({
+      rule: { list: { inCellDropDown: true, source: `=${b2.validationRange}` } },
+    });
+    expect(model.sheet('計数計画').cell('B2').value).toBe(
+      '危機対応後経営安定貸付 20年に一本化 / all into the 20-year crisis-recovery loan',
+    );
     // Two-line headers: the header row's height and wrapping.
     expect(model.sheet('年度別').rowHeights.get(1)).toBe(34);
     expect(model.sheet('年度別').alignments).toContainEqual({ address: 'A1:W1', wrapText: true });
