@@ -12,6 +12,8 @@ import {
 } from '../engine';
 import { InputError } from './read-input';
 import { fitWidth } from './fit-table';
+import { bilingualUsageError } from './usage-errors';
+import { packageVersion } from './package-version';
 import { registerPortfolioCommands } from './commands/portfolio';
 import { registerMonteCarloCommand } from './commands/montecarlo';
 import { scheduleCommand, ScheduleFormat } from './commands/schedule';
@@ -64,8 +66,13 @@ export function buildProgram(given: Io): Command {
   const write = io.out;
   const program = new Command('rateshock')
     .description('RateShock: interest-rate shocks and refinancing for Japanese SME debt (offline)')
+    .version(`rateshock ${packageVersion()}`, '-V, --version', 'print the version / バージョン')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(bilingualUsageError(text)),
+    });
 
   program
     .command('schedule')

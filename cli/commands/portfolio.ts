@@ -331,13 +331,18 @@ export function registerPortfolioCommands(
   const portfolio = program
     .command('portfolio')
     .description(
-      'many borrowers (CSV) under rate shocks: the 帝国データバンク table / ポートフォリオ・ストレス',
+      'many borrowers (CSV or .xlsx) under rate shocks: the 帝国データバンク table / ポートフォリオ・ストレス',
     );
 
-  portfolio
+  const stress = portfolio
     .command('stress', { isDefault: true })
-    .description('stress a portfolio CSV (the default: `rateshock portfolio firms.csv`)')
-    .argument('<firms.csv>', 'one firm per row; columns in the README (portfolio)')
+    .description(
+      'stress a portfolio CSV or workbook (the default: `rateshock portfolio firms.csv`) / ストレス',
+    )
+    .argument(
+      '<firms.csv | firms.xlsx>',
+      'one firm per row; columns in the README (portfolio). An .xlsx: its first Excel table with an id column',
+    )
     .option(
       '--shocks <list>',
       'parallel shocks in percent points (default: 0.25,0.5,1,2)',
@@ -410,6 +415,9 @@ export function registerPortfolioCommands(
         );
       },
     );
+
+  // `portfolio --help` shows the default command's options too (they are what most runs use).
+  portfolio.addHelpText('after', () => `\n${stress.helpInformation()}`);
 
   portfolio
     .command('generate')

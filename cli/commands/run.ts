@@ -11,7 +11,7 @@ import { eligibilityMark, renderResults } from '../../workbook';
 import { formatDscr } from '../../workbook/layout';
 import { orInputError } from '../read-input';
 import { readCaseInput } from '../read-case-input';
-import { formatYen, renderTable } from '../terminal-table';
+import { formatYen } from '../terminal-table';
 import { FitColumn, droppedNote, fitTable, wrapLines } from '../fit-table';
 import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { Output, writeOutputs } from '../write-output';
@@ -58,14 +58,14 @@ export function runCommand(
   return options.detail
     ? [
         text,
-        localBenchmarkTable(c, results.cells[0]),
-        ...results.cells.map((cell) => yearTable(c, cell)),
+        localBenchmarkTable(c, results.cells[0], options.width),
+        ...results.cells.map((cell) => yearTable(c, cell, options.width)),
       ].join('\n\n')
     : text;
 }
 
 /** The six ローカルベンチマーク indicators by year for one cell (the first: status quo, ±0). */
-function localBenchmarkTable(c: Case, cell: GridCell): string {
+function localBenchmarkTable(c: Case, cell: GridCell, width?: number): string {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const rows = cell.years.map((y, t) => {
     const b = cell.measures[t].localBenchmark;
@@ -82,22 +82,27 @@ function localBenchmarkTable(c: Case, cell: GridCell): string {
     ];
   });
   const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
-  return `ローカルベンチマーク / local benchmark — ${strategy.name} ${cell.shockLabel}\n${renderTable(
+  const table = fitTable(
     [
-      '決算期 / FY',
-      '売上高増加率',
-      '営業利益率',
-      '労働生産性',
-      'EBITDA有利子負債倍率',
-      '営業運転資本回転期間(月)',
-      '自己資本比率',
+      { header: '決算期 / FY', short: '決算期' },
+      { header: '売上高増加率', short: '増収率' },
+      { header: '営業利益率' },
+      { header: '労働生産性', drop: 1 },
+      { header: 'EBITDA有利子負債倍率', short: 'EBITDA倍率' },
+      { header: '営業運転資本回転期間(月)', short: '運転資本(月)' },
+      { header: '自己資本比率' },
     ],
     rows,
-  )}`;
+    width,
+  );
+  const title = `ローカルベンチマーク / local benchmark — ${strategy.name} ${cell.shockLabel}`;
+  return [wrapLines(title, width), table.text, droppedNote(table.dropped)]
+    .filter((x) => x !== '')
+    .join('\n');
 }
 
 /** One cell year by year: the values behind each check. */
-function yearTable(c: Case, cell: GridCell): string {
+function yearTable(c: Case, cell: GridCell, width?: number): string {
   const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
   const title = `${strategy.name} — ${cell.shockLabel}${cell.mode === 'full-reprice' ? ' (一斉改定 / full reprice)' : ''}`;
   const rows = cell.years.map((y, t) => {
@@ -113,17 +118,23 @@ function yearTable(c: Case, cell: GridCell): string {
       `${formatYen(y.lowestCash)} (${y.lowestCashMonth})`,
     ];
   });
-  const header = [
-    '決算期 / FY',
-    '経常利益',
-    '支払利息',
-    '返済計',
-    'DSCR',
-    '債務償還年数',
-    '実質純資産',
-    '最低現預金 (月)',
-  ];
-  return `${title}\n${renderTable(header, rows)}`;
+  const table = fitTable(
+    [
+      { header: '決算期 / FY', short: '決算期' },
+      { header: '経常利益' },
+      { header: '支払利息', drop: 2 },
+      { header: '返済計' },
+      { header: 'DSCR' },
+      { header: '債務償還年数', short: '償還年数' },
+      { header: '実質純資産', drop: 1 },
+      { header: '最低現預金 (月)' },
+    ],
+    rows,
+    width,
+  );
+  return [wrapLines(title, width), table.text, droppedNote(table.dropped)]
+    .filter((x) => x !== '')
+    .join('\n');
 }
 
 const fmtRatio = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));

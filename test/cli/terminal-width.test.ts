@@ -108,6 +108,13 @@ describe('run and montecarlo on a terminal', () => {
     expect(out).toContain('制度要件 / program eligibility:');
   });
 
+  test('run --detail at 80 columns: the year tables fit too, leaving out 実質純資産 and 支払利息', () => {
+    const { out } = runAt(80, 'run', MANUFACTURER, '--detail');
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(out).toMatch(/^決算期 +経常利益 +返済計 +DSCR +償還年数 +最低現預金 \(月\)$/m);
+    expect(out).toContain('(省略 / left out: 実質純資産, 支払利息; --wide で全列 / all)');
+  });
+
   test('montecarlo at 100 columns: probabilities with their standard error, no line wider', () => {
     const { code, out } = runAt(100, 'montecarlo', LODGING, '--paths', '300', '--seed', '5');
     expect(code).toBe(0);
