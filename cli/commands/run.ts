@@ -5,6 +5,7 @@ import { readCaseInput } from '../read-case-input';
 import { formatYen, renderTable } from '../terminal-table';
 import { Output, writeOutputs } from '../write-output';
 import { writeXlsx } from '../xlsx/write-xlsx';
+import { planText } from './plan-text';
 
 export interface RunOptions {
   /** Writes the full results as JSON to this file. */
@@ -33,7 +34,9 @@ export function runCommand(
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
   const written = writeOutputs(outputs);
-  const text = resultsText(c, results) + (written ? `\n\n${written}` : '');
+  const text =
+    [resultsText(c, results), ...planText(c, results)].join('\n\n') +
+    (written ? `\n\n${written}` : '');
   return options.detail
     ? [
         text,
