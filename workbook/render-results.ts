@@ -3,6 +3,7 @@ import { Formula, PatchColumn, PatchSheet, PatchValue, WorkbookPatch } from './p
 import { columnLetters } from './snapshot';
 import { FORMATS, OUTPUT_SHEETS, RUN_OUTPUT_SHEET_NAMES, sheetRef } from './output-sheets';
 import { serialOfEpochDay } from './excel-serial';
+import { planSheets } from './render-plan';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -29,6 +30,8 @@ export function renderResults(c: Case, results: Results): WorkbookPatch {
       checksSheet(c, results),
       schedule.sheet,
       chartSheet(c, results),
+      // The council plan's sheets, when a strategy has a pro-rata-plan.
+      ...planSheets(c, results),
     ],
   };
 }
