@@ -29,6 +29,7 @@ export const RESULT_SHEET_NAMES: readonly string[] = [
 /** The council plan's sheets (workbook/render-plan.ts), written when a strategy has a plan. */
 export const PLAN_OUTPUT_SHEETS = {
   repayment: '金融機関別返済計画',
+  cash: '資金繰り表',
   substantive: '実態BS・清算BS',
 } as const;
 

@@ -2,6 +2,7 @@ import { Case, GridCell, Results, liquidationValue } from '../engine';
 import { PatchColumn, PatchSheet, PatchValue } from './patch';
 import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
+import { cashSheet } from './render-cash';
 
 const BASIS_JA = { balance: '残高プロラタ', unsecured: '非保全残高プロラタ' } as const;
 
@@ -10,12 +11,17 @@ const planCells = (results: Results) =>
 
 /**
  * The council plan's sheets, when a strategy has a `pro-rata-plan`: 金融機関別返済計画 (one block
- * chosen by strategy × shock dropdowns, over a data table of every plan cell) and 実態BS・清算BS.
+ * chosen by strategy × shock dropdowns, over a data table of every plan cell), 資金繰り表 and
+ * 実態BS・清算BS.
  */
 export function planSheets(c: Case, results: Results): PatchSheet[] {
   const cells = planCells(results);
   if (cells.length === 0) return [];
-  return [repaymentPlanSheet(c, results, cells), substantiveSheet(c, cells)];
+  return [
+    repaymentPlanSheet(c, results, cells),
+    cashSheet(c, results, cells),
+    substantiveSheet(c, cells),
+  ];
 }
 
 // ── 金融機関別返済計画 ──────────────────────────────────────────────────────────────────

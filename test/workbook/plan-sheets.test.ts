@@ -28,7 +28,7 @@ function run(file: string): { c: Case; results: Results } {
 
 const { c, results } = run('council-pro-rata.case.json');
 const sheets = planSheets(c, results);
-const [repayment, substantive] = sheets;
+const [repayment, cash, substantive] = sheets;
 const table = (name: string) => sheets.flatMap((s) => s.tables).find((t) => t.name === name)!;
 const resultOf = (v: PatchValue) => (isFormula(v) ? v.result : v);
 
@@ -36,9 +36,13 @@ describe('the council plan sheets', () => {
   test('written only when a strategy has a plan, after the other result sheets', () => {
     expect(
       renderResults(c, results)
-        .sheets.slice(-2)
+        .sheets.slice(-3)
         .map((s) => s.name),
-    ).toEqual([PLAN_OUTPUT_SHEETS.repayment, PLAN_OUTPUT_SHEETS.substantive]);
+    ).toEqual([
+      PLAN_OUTPUT_SHEETS.repayment,
+      PLAN_OUTPUT_SHEETS.cash,
+      PLAN_OUTPUT_SHEETS.substantive,
+    ]);
     const lodging = run('lodging-crisis-refinance.case.json');
     expect(planSheets(lodging.c, lodging.results)).toEqual([]);
   });
@@ -85,6 +89,33 @@ describe('the council plan sheets', () => {
     const total = block.rows[block.rows.length - 1];
     expect(resultOf(total[8])).toBe(plan.budget[0].budget);
     expect(resultOf(total[4])).toBe(210_000_000);
+  });
+
+  test('資金繰り表: 12 months, the closing cash of month 12 is the projection’s year-end cash', () => {
+    const block = table('RateShockCashBlock');
+    expect(cash.name).toBe('資金繰り表');
+    expect(block.columns.slice(3).map((x) => x.header)).toEqual([
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+      '2027-12',
+      '2028-01',
+      '2028-02',
+      '2028-03',
+    ]);
+    const cell = results.cells.find(
+      (x) => x.strategyId === 'plan-balance' && x.shockLabel === '±0',
+    )!;
+    const closing = block.rows.find((r) => String(r[0]).startsWith('翌月繰越'))!;
+    expect(resultOf(closing[14])).toBe(cell.years[0].cash);
+    expect(cash.highlights[0].fromColumn - 4).toBe(
+      block.columns.slice(3).findIndex((x) => x.header === cell.years[0].lowestCashMonth),
+    );
   });
 
   test('実態BS・清算BS: adjustments to 実態純資産, liquidation values, 経済合理性 per lender', () => {
