@@ -18,6 +18,7 @@ import { monteCarloFigures } from './montecarlo';
 import { portfolioFigures } from './portfolio';
 import { workbookFigures } from './workbook';
 import { addinFigures } from './addin';
+import { planFigures } from './plan';
 
 /**
  * `npm run bench [-- --json]`: throughput figures, not timed tests.
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
     },
     stack: stackFigures(),
     grid: gridFigures(),
+    plan: planFigures(),
     monteCarlo: monteCarloFigures(),
     portfolio: portfolioFigures(),
     workbook: workbookFigures(),
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
     `  annuity:         batch ${m(b.annuity.batchLoanMonthsPerSecond)} (${(b.annuity.batchSeconds * 1e3).toFixed(0)} ms), kernel ${m(b.annuity.kernelLoanMonthsPerSecond)}`,
     `stack 30 loans × 5 shocks (base + standard set): ${figures.stack.realisticMs.toFixed(2)} ms realistic, ${figures.stack.bothModesMs.toFixed(2)} ms both modes`,
     `grid 30 loans × 5 shocks × 4 strategies × 20 years (${figures.grid.cells} cells): ${figures.grid.warmMs.toFixed(1)} ms warm`,
+    `council plan (pro-rata pool), 5 shocks × 4 strategies, warm: lodging ${figures.plan.lodging.warmMs.toFixed(1)} ms, council case ${figures.plan.council.warmMs.toFixed(1)} ms`,
     `workbook of that grid: ${figures.workbook.scheduleRows.toLocaleString('en')} schedule rows, render ${figures.workbook.renderMs.toFixed(0)} ms + write .xlsx ${figures.workbook.writeMs.toFixed(0)} ms, ${(figures.workbook.bytes / 1e6).toFixed(1)} MB`,
     addinLine(figures.addin),
   ];

@@ -280,6 +280,8 @@ export function bindTables(snapshot: WorkbookSnapshot): Bound {
     const sheetPresent = snapshot.sheetNames.includes(sheet.name);
     const found = sheet.tables.map((def) => ({ def, found: findTable(snapshot, def) }));
     if (!sheetPresent && found.every((f) => !f.found)) {
+      // A sheet of optional tables only (再生計画) may be left out as a whole.
+      if (sheet.tables.every((t) => t.optional)) continue;
       structural.push(
         cellError(
           { sheet: sheet.name, label: `シート「${sheet.name}」`, labelEn: `Sheet "${sheet.name}"` },

@@ -24,6 +24,7 @@ import {
   TableDef,
 } from './input-layout';
 import { SnapshotValue, WorkbookSnapshot } from './snapshot';
+import { readPlanInputs } from './plan-case-json';
 
 /**
  * The input sheets as a case file's JSON object (engine/input/case-spec.ts reads it), with the
@@ -96,7 +97,7 @@ function setPath(obj: Json, dotted: string, value: unknown): void {
   at[parts[parts.length - 1]] = value;
 }
 
-class Builder {
+export class Builder {
   readonly locations = new Map<string, CellLocation>();
   readonly errors: CellError[] = [];
   readonly unread: string[] = [];
@@ -126,11 +127,11 @@ class Builder {
   }
 }
 
-const columnDef = (def: { columns: readonly FieldDef[] }, key: string) =>
+export const columnDef = (def: { columns: readonly FieldDef[] }, key: string) =>
   def.columns.find((c) => c.key === key)!;
 
 /** Where a list path (`loans`, `plan`) points: the row at `index` (the first data row if none). */
-function tableLocation(t: BoundRowTable, index: number): CellLocation {
+export function tableLocation(t: BoundRowTable, index: number): CellLocation {
   const row = t.rows[index]?.row ?? t.headerRow + 1;
   return {
     sheet: t.sheet,
@@ -142,12 +143,12 @@ function tableLocation(t: BoundRowTable, index: number): CellLocation {
   };
 }
 
-function sheetLocation(def: TableDef, sheet: string): CellLocation {
+export function sheetLocation(def: TableDef, sheet: string): CellLocation {
   return { sheet, table: def.name, label: def.labelJa, labelEn: def.captionEn };
 }
 
 /** Reads the row cells named in `keys` into `obj` (by each column's key). */
-function readRow(
+export function readRow(
   b: Builder,
   def: { columns: readonly FieldDef[] },
   cell: (key: string) => BoundCell,
@@ -435,6 +436,8 @@ export function snapshotToCaseJson(snapshot: WorkbookSnapshot): CaseJson {
     if (shocks) json.shocks = shocks;
   }
   if (strategiesTable) json.strategies = readStrategies(b, strategiesTable, loans);
+  // The 再生計画 sheet: plan actions appended to the strategies, guarantees onto the loans.
+  readPlanInputs(b, bound.tables, json, loans);
   if (termsTable) {
     const programs = readProgramTerms(b, termsTable);
     if (programs) json.programs = programs;

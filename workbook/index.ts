@@ -19,9 +19,11 @@ export {
   LISTS_SHEET,
   OUTPUT_SHEETS,
   OUTPUT_SHEET_NAMES,
+  PLAN_OUTPUT_SHEETS,
   RESULT_SHEET_NAMES,
   RUN_OUTPUT_SHEET_NAMES,
 } from './output-sheets';
 export { renderPortfolio } from './render-portfolio';
+export { planSheets } from './render-plan';
 export { renderMonteCarlo } from './render-monte-carlo';
 export { writtenSnapshot } from './written-snapshot';

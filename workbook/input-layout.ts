@@ -1,5 +1,6 @@
 import { IRRBB_SHAPES, IrrbbShape, PROGRAMS } from '../engine';
 import { Choice } from './cell-values';
+import { PLAN_INPUT_SHEET } from './plan-input-layout';
 
 /**
  * The input sheets, defined once: the template writes them and the reader reads them. Five
@@ -44,7 +45,20 @@ export interface FieldDef {
 }
 
 export type TableName =
-  'Loans' | 'Financials' | 'Plan' | 'Shocks' | 'Strategies' | 'Settings' | 'ProgramTerms';
+  | 'Loans'
+  | 'Financials'
+  | 'Plan'
+  | 'Shocks'
+  | 'Strategies'
+  | 'Settings'
+  | 'ProgramTerms'
+  // The 再生計画 sheet (workbook/plan-input-layout.ts).
+  | 'PlanActions'
+  | 'Guarantees'
+  | 'Collateral'
+  | 'Liquidation'
+  | 'Adjustments'
+  | 'PlanSettings';
 
 interface TableBase {
   name: TableName;
@@ -1086,6 +1100,7 @@ export const INPUT_SHEETS: readonly SheetDef[] = [
     note: '基準日・金額単位・基準金利の水準・判定基準。「値」の列を入力。右の表で制度条件を上書きできます。',
     tables: [SETTINGS, PROGRAM_TERMS],
   },
+  PLAN_INPUT_SHEET,
 ];
 
 export const INPUT_TABLES: readonly TableDef[] = INPUT_SHEETS.flatMap((s) => s.tables);

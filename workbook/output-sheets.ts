@@ -28,10 +28,18 @@ export const RESULT_SHEET_NAMES: readonly string[] = [
   OUTPUT_SHEETS.charts,
 ];
 
+/** The council plan's sheets (workbook/render-plan.ts), written when a strategy has a plan. */
+export const PLAN_OUTPUT_SHEETS = {
+  repayment: '金融機関別返済計画',
+  cash: '資金繰り表',
+  substantive: '実態BS・清算BS',
+} as const;
+
 /** Every sheet a run may write (Monte Carlo only when asked): a new run replaces them all. */
 export const RUN_OUTPUT_SHEET_NAMES: readonly string[] = [
   ...RESULT_SHEET_NAMES,
   OUTPUT_SHEETS.monteCarlo,
+  ...Object.values(PLAN_OUTPUT_SHEETS),
 ];
 
 /** A sheet name quoted for a formula reference: '年度別'!A1. */

@@ -26,6 +26,7 @@ import {
 import { caseLesson, strategyHeadline } from './headline';
 import { numericPlanSheet } from './render-numeric-plan';
 import { programTermsBlock } from './render-program-terms';
+import { planSheets } from './render-plan';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -71,6 +72,8 @@ export function renderResults(
       finishSheet(checksSheet(c, results, f), print, 'width'),
       finishSheet(schedule.sheet, print, 'width'),
       finishSheet(chartSheet(c, results, f), print, 'width'),
+      // The council plan's sheets, when a strategy has a pro-rata-plan.
+      ...planSheets(c, results).map((sheet) => finishSheet(sheet, print, 'width')),
     ],
   };
 }

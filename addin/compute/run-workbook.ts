@@ -1,3 +1,4 @@
+import { PanePlan, panePlans } from '../taskpane/plan-table';
 import {
   Case,
   FieldError,
@@ -43,6 +44,8 @@ export interface RunSummary {
   rows: SummaryRow[];
   /** Per strategy the Monte Carlo probability of failing any check, when it ran. */
   monteCarloFailure: number[] | null;
+  /** The council plans (strategies with a pro-rata-plan): per lender share and 経済合理性. */
+  plans?: PanePlan[];
 }
 
 export type RunResponse =
@@ -113,5 +116,6 @@ function summarize(c: Case, results: Results, monteCarloFailure: number[] | null
       }),
     })),
     monteCarloFailure,
+    plans: panePlans(results),
   };
 }

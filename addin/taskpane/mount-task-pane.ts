@@ -4,6 +4,7 @@ import { el } from './dom';
 import { Language, MESSAGES, MessageKey } from './i18n';
 import type { Outcome, PaneActions, Stage } from './pane-actions';
 import { summaryTable } from './summary-table';
+import { planTable } from './plan-table';
 
 export interface TaskPaneOptions {
   actions: PaneActions;
@@ -120,6 +121,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       results.append(list);
     }
     if (outcome.summary) results.append(summaryTable(outcome.summary, m));
+    for (const plan of outcome.summary?.plans ?? []) results.append(planTable(plan));
   }
   const messageText = (o: Outcome) =>
     MESSAGES[language][o.message] + (o.detail ? `\n${o.detail}` : '');

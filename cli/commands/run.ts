@@ -17,6 +17,7 @@ import { checkCode, checkLabel, checkLegend } from '../check-labels';
 import { Output, writeOutputs } from '../write-output';
 import { checkOutputs } from '../safe-output';
 import { writeWorkbookOrRefuse } from '../xlsx/workbook-output';
+import { planText } from './plan-text';
 
 export interface RunOptions {
   /** Writes the full results as JSON to this file. */
@@ -54,7 +55,9 @@ export function runCommand(
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(resultsJson(c, results), null, 2))]);
   }
   const written = writeOutputs(outputs);
-  const text = resultsText(c, results, options.width) + (written ? `\n\n${written}` : '');
+  const text =
+    [resultsText(c, results, options.width), ...planText(c, results)].join('\n\n') +
+    (written ? `\n\n${written}` : '');
   return options.detail
     ? [
         text,

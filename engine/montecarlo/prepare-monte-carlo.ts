@@ -97,6 +97,13 @@ export function prepareMonteCarlo(
       loanConventions(c),
     );
     errors.push(...r.errors);
+    // The paths project contract schedules only: a council plan's pool would silently vanish.
+    if (r.book.plan)
+      errors.push({
+        field: `strategies[${i}]`,
+        message: 'has a pro-rata-plan, which montecarlo does not simulate yet: use run',
+        value: strategy.id,
+      });
     return r.book;
   });
   if (errors.length > 0) return { ok: false, errors };

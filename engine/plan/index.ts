@@ -12,3 +12,4 @@ export * from './liquidation';
 export * from './criteria';
 export * from './plan-summary';
 export * from './plan-input';
+export * from './cash-table';

@@ -53,6 +53,8 @@ export interface PoolLenderResult extends LenderCoverage {
   years: { year: number; repayment: number; closing: number }[];
   /** Repayment and closing balance per plan month (t × 12 + m), for the 資金繰り表. */
   monthlyRepayment: number[];
+  /** Interest and 保証料 per plan month. */
+  monthlyInterest: number[];
   monthlyClosing: number[];
   loans: PoolLoanResult[];
 }
@@ -228,6 +230,7 @@ export class PoolRun {
       baseBalance: cov.poolBalance,
       years: [],
       monthlyRepayment: new Array<number>(months).fill(0),
+      monthlyInterest: new Array<number>(months).fill(0),
       monthlyClosing: new Array<number>(months).fill(0),
       loans: this.states.filter((s) => s.lender === i).map((s) => s.result),
     }));
@@ -284,6 +287,7 @@ export class PoolRun {
         grid.fee[g] += fee;
         grid.principal[g] += principal;
         lender.monthlyRepayment[g] += principal;
+        lender.monthlyInterest[g] += interest + fee;
         interestSum += interest;
         s.balance -= principal;
         carried -= principal;

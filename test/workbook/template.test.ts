@@ -11,13 +11,14 @@ function readTemplate(): Case {
 describe('the input template', () => {
   const patch = inputTemplate();
 
-  test('five sheets, Japanese names, ASCII table names, in order', () => {
+  test('six sheets, Japanese names, ASCII table names, in order', () => {
     expect(patch.sheets.map((s) => s.name)).toEqual([
       '借入一覧',
       '財務',
       '計画',
       'シナリオ',
       '設定',
+      '再生計画',
     ]);
     expect(INPUT_SHEET_NAMES).toEqual(patch.sheets.map((s) => s.name));
     expect(patch.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual([
@@ -28,6 +29,12 @@ describe('the input template', () => {
       'Strategies',
       'Settings',
       'ProgramTerms',
+      'PlanActions',
+      'Guarantees',
+      'Collateral',
+      'Liquidation',
+      'Adjustments',
+      'PlanSettings',
     ]);
     expect(patch.replaces).toEqual([]);
   });

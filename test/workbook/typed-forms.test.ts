@@ -380,8 +380,9 @@ describe('typed forms reach the Case', () => {
         },
       ];
     };
-    for (const sheet of ['借入一覧', '財務', '計画', 'シナリオ', '設定']) merge(sheet);
-    expect(s.tables.map((t) => t.name)).toEqual(['借入一覧', '財務', '計画', 'シナリオ', '設定']);
+    const sheets = ['借入一覧', '財務', '計画', 'シナリオ', '設定', '再生計画'];
+    for (const sheet of sheets) merge(sheet);
+    expect(s.tables.map((t) => t.name)).toEqual(sheets);
     const c = read(s);
     expect(c).toEqual(read(template));
     // Errors still name the right cell of the right (side-by-side) table.

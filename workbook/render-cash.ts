@@ -1,0 +1,91 @@
+import { Case, GridCell, Results, cashTable } from '../engine';
+import { PatchSheet, PatchValue } from './patch';
+import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
+import { columnLetters } from './snapshot';
+
+const CHOICE_ROW = 4;
+const BLOCK_ROW = 8;
+
+/**
+ * 資金繰り表 of the first 12 plan months (`months` 24 when asked) for a chosen strategy × shock:
+ * a block of SUMIFS over the data table of every plan cell below it; the lowest month of the
+ * first cell highlighted.
+ */
+export function cashSheet(c: Case, results: Results, cells: GridCell[], months = 12): PatchSheet {
+  const tables = cells.map((cell) => ({ cell, table: cashTable(c, cell, months) }));
+  const first = tables[0];
+  const monthLabels = first.table.months;
+  const columns = [
+    { header: '項目 / item', width: 34 },
+    { header: '戦略ID / strategy', width: 18 },
+    { header: '金利 / shock', width: 10 },
+    ...monthLabels.map((m) => ({ header: m, numberFormat: FORMATS.yen, width: 13 })),
+  ];
+  const data: PatchValue[][] = tables.flatMap(({ cell, table }) =>
+    table.rows.map((r) => [r.item, cell.strategyId, cell.shockLabel, ...r.values]),
+  );
+  const items = first.table.rows;
+  const dataRow = BLOCK_ROW + items.length + 4;
+  const dataEnd = dataRow + data.length;
+  const range = (k: number) =>
+    `$${columnLetters(k)}$${dataRow + 1}:$${columnLetters(k)}$${dataEnd}`;
+  const text = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  const block: PatchValue[][] = items.map((r) => [
+    r.item,
+    { formula: `$A$${CHOICE_ROW + 1}`, result: first.cell.strategyId },
+    { formula: `$B$${CHOICE_ROW + 1}`, result: first.cell.shockLabel },
+    ...r.values.map((v, j) => ({
+      formula: `SUMIFS(${range(j + 4)},${range(1)},${text(r.item)},${range(2)},$A$${CHOICE_ROW + 1},${range(3)},$B$${CHOICE_ROW + 1})`,
+      result: v,
+    })),
+  ]);
+  const closingRow = BLOCK_ROW + 1 + items.findIndex((r) => r.kind === 'closing');
+  const lowest = first.table.lowestMonth;
+  const strategies = results.strategies.filter((s) => cells.some((x) => x.strategyId === s.id));
+  return {
+    name: PLAN_OUTPUT_SHEETS.cash,
+    tables: [
+      {
+        name: 'RateShockCashChoice',
+        row: CHOICE_ROW,
+        column: 1,
+        columns: [
+          { header: '戦略 / strategy', validationList: strategies.map((s) => s.id) },
+          {
+            header: '金利 / shock',
+            validationList: [...new Set(cells.map((x) => x.shockLabel))],
+          },
+        ],
+        rows: [[first.cell.strategyId, first.cell.shockLabel]],
+      },
+      { name: 'RateShockCashBlock', row: BLOCK_ROW, column: 1, columns, rows: block },
+      { name: 'RateShockCashData', row: dataRow, column: 1, columns, rows: data },
+    ],
+    cells: [
+      {
+        row: 1,
+        column: 1,
+        value: `資金繰り表 / cash-flow table — ${c.profile.name} (${monthLabels[0]}〜${monthLabels[monthLabels.length - 1]})`,
+        bold: true,
+      },
+      {
+        row: 2,
+        column: 1,
+        value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}; 営業CFは月均等 (計画と同じ) / operating cash evenly, as the projection`,
+      },
+      { row: dataRow - 1, column: 1, value: 'データ / data (全戦略 × 金利)', bold: true },
+    ],
+    freeze: { rows: BLOCK_ROW, columns: 1 },
+    highlights: [
+      {
+        fromRow: closingRow,
+        fromColumn: 4 + lowest,
+        toRow: closingRow,
+        toColumn: 4 + lowest,
+        when: { always: true },
+        style: 'warn',
+      },
+    ],
+    charts: [],
+  };
+}
