@@ -4,6 +4,7 @@ import { Shock } from '../rates/shock';
 import { DebtStack } from '../stack/debt-stack';
 import { DayCount } from '../time/day-count';
 import { BusinessDayConvention } from '../time/business-days';
+import { GuaranteeFeePayment } from '../schedule/guarantee-fee';
 import { CapitalDebtTreatment } from '../measures/ebitda-debt-multiple';
 import { Rounding } from '../schedule/repayment-method';
 
@@ -137,6 +138,8 @@ export type StrategyAction =
       dayCount?: DayCount;
       rounding?: Rounding;
       businessDay?: BusinessDayConvention;
+      /** The new loan's 保証料: one sum at drawdown (default) or instalments. */
+      guaranteeFeePayment?: GuaranteeFeePayment;
     }
   | {
       kind: 'capital-loan';

@@ -12,6 +12,7 @@ import {
 import { REPRICE_MODES } from '../rates/rate-rule';
 import { DAY_COUNTS } from '../time/day-count';
 import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
+import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
@@ -81,6 +82,7 @@ const ACTION_KEYS = [
   'dayCount',
   'rounding',
   'businessDay',
+  'guaranteeFeePayment',
 ];
 const CASE_KEYS = [
   'name',
@@ -197,6 +199,9 @@ function readAction(
   const conventions = {
     ...(r.has('dayCount') && { dayCount: r.oneOf('dayCount', DAY_COUNTS) }),
     ...(r.has('rounding') && { rounding: r.oneOf('rounding', ROUNDINGS) }),
+    ...(r.has('guaranteeFeePayment') && {
+      guaranteeFeePayment: r.oneOf('guaranteeFeePayment', GUARANTEE_FEE_PAYMENTS),
+    }),
     ...(r.has('businessDay') && {
       businessDay: r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS),
     }),

@@ -2,6 +2,8 @@ import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
 import { CapitalTypeRate, StackLoan } from '../stack/debt-stack';
+import { isLumpSumFee } from '../schedule/loan-schedule';
+import { guaranteeFeeRefund } from '../schedule/guarantee-fee';
 import { FieldError } from '../input/field-reader';
 import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
 import { DayCount } from '../time/day-count';
@@ -52,6 +54,8 @@ export interface StrategyBook {
   capital: CapitalLoan[];
   /** Cash received at the start (new-money capital loans). */
   newMoney: number;
+  /** 返戻保証料 on lump-sum-fee loans repaid early by a refinancing, received at the start. */
+  guaranteeFeeRefund?: number;
   refinancings: Refinancing[];
 }
 
@@ -221,6 +225,12 @@ function refinance(
   }
   const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
   const id = `${action.programId}#${book.refinancings.length + 1}`;
+  // Lump-sum fees of the loans repaid come back pro rata temporis (see guaranteeFeeRefund).
+  for (const l of selected)
+    if (isLumpSumFee(l.terms) && l.terms.guaranteeFeeRate > 0)
+      book.guaranteeFeeRefund =
+        (book.guaranteeFeeRefund ?? 0) +
+        guaranteeFeeRefund(l.terms.principal, l.terms.termMonths, l.terms.graceMonths, l.terms);
   book.senior = book.senior.filter((l) => !selected.includes(l));
   book.senior.push({
     id,
@@ -235,6 +245,8 @@ function refinance(
       startDate: asOf,
       rounding: conventions.rounding,
       businessDay: conventions.businessDay,
+      // Guarantee corporations charge a new loan's fee in one sum at drawdown.
+      guaranteeFeePayment: action.guaranteeFeePayment ?? 'lump-sum',
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
     rate: { type: 'priced-at-drawdown', baseRate },
