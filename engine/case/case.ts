@@ -5,6 +5,7 @@ import { DebtStack } from '../stack/debt-stack';
 import { DayCount } from '../time/day-count';
 import { BusinessDayConvention } from '../time/business-days';
 import { GuaranteeFeePayment } from '../schedule/guarantee-fee';
+import { PrepaymentEffect } from '../schedule/loan-schedule';
 import { CapitalDebtTreatment } from '../measures/ebitda-debt-multiple';
 import { Rounding } from '../schedule/repayment-method';
 
@@ -153,6 +154,14 @@ export type StrategyAction =
       dayCount?: DayCount;
       rounding?: Rounding;
       businessDay?: BusinessDayConvention;
+    }
+  | {
+      /** 繰上返済 of `amount` on `date` (with the first payment on or after it). */
+      kind: 'prepay';
+      select: LoanSelector;
+      amount: number;
+      date: EpochDay;
+      effect: PrepaymentEffect;
     }
   | {
       kind: 'reschedule';

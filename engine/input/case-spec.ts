@@ -83,6 +83,8 @@ const ACTION_KEYS = [
   'rounding',
   'businessDay',
   'guaranteeFeePayment',
+  'date',
+  'effect',
 ];
 const CASE_KEYS = [
   'name',
@@ -182,7 +184,7 @@ function readSelector(
   return loanIds ? { loanIds } : undefined;
 }
 
-const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule'] as const;
+const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule', 'prepay'] as const;
 
 function readAction(
   raw: unknown,
@@ -243,6 +245,14 @@ function readAction(
         ...conventions,
       };
     }
+  } else if (kind === 'prepay') {
+    const select = readSelector(r, errors, true);
+    const value = amount(r, 'amount', unit);
+    if (value !== undefined && value <= 0) r.fail('amount', 'must be a positive amount');
+    const date = r.date('date');
+    const effect = r.oneOf('effect', ['shorten-term', 'lower-instalment'] as const);
+    if (select && value !== undefined && date !== undefined && effect)
+      action = { kind, select, amount: value, date, effect };
   } else if (kind === 'reschedule') {
     const select = readSelector(r, errors, true);
     const holidayMonths = r.number('holidayMonths', { min: 1, max: 120, integer: true });

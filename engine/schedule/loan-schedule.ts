@@ -31,7 +31,12 @@ export interface LoanTerms {
    */
   guaranteeFeePayment?: GuaranteeFeePayment;
   feePaidBefore?: boolean;
+  /** 繰上返済: `amount` more principal paid with payment `period` (1-based). */
+  prepayment?: { period: number; amount: number; effect: PrepaymentEffect };
 }
+
+/** 期間短縮 (the instalment kept, the loan ends earlier) or 返済額軽減 (the instalment lowered). */
+export type PrepaymentEffect = 'shorten-term' | 'lower-instalment';
 
 export interface ScheduleTotals {
   interest: number;
@@ -102,6 +107,11 @@ export function kernelTerms(terms: LoanTerms): KernelTerms {
     feeUnits: isLumpSumFee(terms) ? 0 : toRateUnits(terms.guaranteeFeeRate),
     // One year block per 12 periods from the start: callers that want fiscal years say so.
     firstYearLength: 12,
+    ...(terms.prepayment && {
+      prepayPeriod: terms.prepayment.period - 1,
+      prepayAmount: terms.prepayment.amount,
+      prepayLower: terms.prepayment.effect === 'lower-instalment',
+    }),
   };
 }
 
