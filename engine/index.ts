@@ -11,6 +11,7 @@ export * from './schedule/repayment-method';
 export * from './schedule/annuity-payment';
 export * from './schedule/amortize';
 export * from './schedule/loan-schedule';
+export * from './schedule/guarantee-fee';
 export * from './schedule/schedule-rows';
 export * from './input/field-reader';
 export * from './input/loan-spec';

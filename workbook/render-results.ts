@@ -1,4 +1,11 @@
-import { Case, GridCell, Results, formatIsoDate, scheduledFiscalYear } from '../engine';
+import {
+  Case,
+  GridCell,
+  Results,
+  fiscalYearOf,
+  formatIsoDate,
+  scheduledFiscalYear,
+} from '../engine';
 import {
   CHART_SPAN,
   Formula,
@@ -116,6 +123,25 @@ function scheduleSheet(
     cell.schedules.seniorSchedules.forEach((s, i) => {
       const loan = cell.book.senior[i];
       const { opening, interest, principal, fee } = s.flows;
+      // A lump-sum 保証料: row 0 on the drawdown date, in the year the projection counts it.
+      if (s.upfrontFee)
+        rows.push([
+          ...head,
+          loan.id,
+          loan.name,
+          loan.lender,
+          '通常 / senior',
+          0,
+          serialOfEpochDay(s.dates[0]),
+          Math.max(fiscalYearOf(s.dates[0], end), cell.years[0].fiscalYear),
+          s.terms.principal,
+          s.rates[0] / 1e7,
+          0,
+          0,
+          s.upfrontFee,
+          0,
+          s.terms.principal,
+        ]);
       for (let k = 0; k < interest.length; k++) {
         rows.push([
           ...head,

@@ -5,6 +5,8 @@ import { DebtStack } from '../stack/debt-stack';
 import { Adjustment, CollateralItem, Liquidation, ProRataPlanAction } from '../plan/types';
 import { DayCount } from '../time/day-count';
 import { BusinessDayConvention } from '../time/business-days';
+import { GuaranteeFeePayment } from '../schedule/guarantee-fee';
+import { PrepaymentEffect } from '../schedule/loan-schedule';
 import { CapitalDebtTreatment } from '../measures/ebitda-debt-multiple';
 import { Rounding } from '../schedule/repayment-method';
 
@@ -152,6 +154,8 @@ export type StrategyAction =
       dayCount?: DayCount;
       rounding?: Rounding;
       businessDay?: BusinessDayConvention;
+      /** The new loan's 保証料: one sum at drawdown (default) or instalments. */
+      guaranteeFeePayment?: GuaranteeFeePayment;
     }
   | {
       kind: 'capital-loan';
@@ -165,6 +169,14 @@ export type StrategyAction =
       dayCount?: DayCount;
       rounding?: Rounding;
       businessDay?: BusinessDayConvention;
+    }
+  | {
+      /** 繰上返済 of `amount` on `date` (with the first payment on or after it). */
+      kind: 'prepay';
+      select: LoanSelector;
+      amount: number;
+      date: EpochDay;
+      effect: PrepaymentEffect;
     }
   | {
       kind: 'reschedule';

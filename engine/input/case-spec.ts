@@ -12,6 +12,7 @@ import {
 import { REPRICE_MODES } from '../rates/rate-rule';
 import { DAY_COUNTS } from '../time/day-count';
 import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
+import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
@@ -95,6 +96,9 @@ const ACTION_KEYS = [
   'dayCount',
   'rounding',
   'businessDay',
+  'guaranteeFeePayment',
+  'date',
+  'effect',
 ];
 const CASE_KEYS = [
   'name',
@@ -203,7 +207,13 @@ function readSelector(
   return loanIds ? { loanIds } : undefined;
 }
 
-const ACTION_KINDS = ['refinance', 'capital-loan', 'reschedule', 'pro-rata-plan'] as const;
+const ACTION_KINDS = [
+  'refinance',
+  'capital-loan',
+  'reschedule',
+  'pro-rata-plan',
+  'prepay',
+] as const;
 
 function readAction(
   raw: unknown,
@@ -220,6 +230,9 @@ function readAction(
   const conventions = {
     ...(r.has('dayCount') && { dayCount: r.oneOf('dayCount', DAY_COUNTS) }),
     ...(r.has('rounding') && { rounding: r.oneOf('rounding', ROUNDINGS) }),
+    ...(r.has('guaranteeFeePayment') && {
+      guaranteeFeePayment: r.oneOf('guaranteeFeePayment', GUARANTEE_FEE_PAYMENTS),
+    }),
     ...(r.has('businessDay') && {
       businessDay: r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS),
     }),
@@ -267,6 +280,14 @@ function readAction(
         ...conventions,
       };
     }
+  } else if (kind === 'prepay') {
+    const select = readSelector(r, errors, true);
+    const value = amount(r, 'amount', unit);
+    if (value !== undefined && value <= 0) r.fail('amount', 'must be a positive amount');
+    const date = r.date('date');
+    const effect = r.oneOf('effect', ['shorten-term', 'lower-instalment'] as const);
+    if (select && value !== undefined && date !== undefined && effect)
+      action = { kind, select, amount: value, date, effect };
   } else if (kind === 'reschedule') {
     const select = readSelector(r, errors, true);
     const holidayMonths = r.number('holidayMonths', { min: 1, max: 120, integer: true });

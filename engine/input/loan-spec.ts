@@ -1,5 +1,6 @@
 import { DAY_COUNTS } from '../time/day-count';
 import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
+import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
 import { REPAYMENT_METHODS, ROUNDINGS } from '../schedule/repayment-method';
 import { LoanTerms } from '../schedule/loan-schedule';
 import { toRateUnits } from '../interest/rate-units';
@@ -65,6 +66,8 @@ export function readLoanTerms(
     startDate: r.date('startDate'),
     rounding,
     guaranteeFeeRate: r.rate('guaranteeFeeRate', { max: 0.1, fallback: 0 }),
+    // Instalments keep every schedule as before; new loans of a strategy pay a lump sum.
+    guaranteeFeePayment: r.oneOf('guaranteeFeePayment', GUARANTEE_FEE_PAYMENTS, 'installments'),
     // 翌営業日 unless the loan (or the case's defaults) says otherwise.
     businessDay: r.oneOf(
       'businessDay',

@@ -31,6 +31,7 @@ const STACK_LOAN_KEYS = [
   'drawdownDate',
   'originalPrincipal',
   'capitalType',
+  'guaranteeFeePayment',
 ] as const;
 const RATE_RULE_KEYS = [
   'type',
@@ -171,6 +172,9 @@ function readStackLoan(
   if (errors.length > before || !rate) return undefined;
   if (rate.type === 'fixed-at-drawdown' && existing.drawdownDate !== undefined)
     rate.drawdownDate = existing.drawdownDate;
+  // Drawn before its start: a lump-sum fee was paid then (only a refund can still come).
+  if (existing.drawdownDate !== undefined && existing.drawdownDate < terms.startDate!)
+    terms.feePaidBefore = true;
   return {
     ...(guaranteeCoverage !== undefined ? { guaranteeCoverage } : {}),
     id: r.string('id', `L${i + 1}`)!,

@@ -7,7 +7,7 @@ import { buildSchedule, kernelTerms, paymentScheduleOf } from '../schedule/loan-
 import { loanRates } from '../stack/debt-stack';
 import { Case } from '../case/case';
 import { StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
-import { CapitalRateRule, ProjectedYear } from '../projection/project';
+import { CapitalRateRule, ProjectedYear, addUpfrontFees } from '../projection/project';
 import { corporateTax, emptyLossPool, lossPoolTotal } from '../projection/corporate-tax';
 import { CashWalk, walkYearCash } from '../projection/year-cash';
 import { closedYearResult } from '../projection/closed-year';
@@ -132,6 +132,13 @@ export function prepareStrategy(
   };
   const variable: number[] = [];
 
+  // Lump-sum fees and refunds do not move with rates: path-invariant.
+  addUpfrontFees(
+    book.senior.map((loan) => buildSchedule(loan.terms, loanRates(loan, unshocked))),
+    book,
+    firstMonth,
+    staticFee,
+  );
   for (const loan of book.senior) {
     const n = loan.terms.termMonths;
     const { dates, days } = paymentScheduleOf(loan.terms);

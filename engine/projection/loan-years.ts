@@ -39,6 +39,9 @@ export function loanFiscalYears(
   const senior = schedules.seniorSchedules.map((s, i): LoanYears => {
     const figures = emptyFiscalYears(firstYear, count, endMonth);
     addByFiscalYear(s, figures);
+    // A lump-sum fee in the year of drawdown (the first plan year for one on the analysis date).
+    const upfrontYear = Math.max(0, fiscalYearOf(s.dates[0], endMonth) - firstYear);
+    if (s.upfrontFee && upfrontYear < count) figures.fee[upfrontYear] += s.upfrontFee;
     const years = Array.from({ length: count }, (_, t) => ({
       fiscalYear: firstYear + t,
       interest: figures.interest[t],

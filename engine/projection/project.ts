@@ -123,6 +123,7 @@ export function projectCase(
   );
   for (const s of seniorSchedules)
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
+  addUpfrontFees(seniorSchedules, book, firstMonth, monthFee);
 
   const capital = book.capital.map((loan) => {
     const { dates, days } = monthlyPaymentSchedule(
@@ -283,6 +284,25 @@ export function projectCase(
     capitalFlows: capital.map((x) => x.flows),
     plan: prorata?.result(),
   };
+}
+
+/**
+ * Lump-sum 保証料 in the month of drawdown and 返戻保証料 of a refinancing as a negative fee
+ * (both non-operating, in 経常利益, debt service and cash); a drawdown on the analysis date,
+ * before plan month 0, counts in month 0. Shared with the Monte Carlo paths.
+ */
+export function addUpfrontFees(
+  schedules: readonly Schedule[],
+  book: Pick<StrategyBook, 'guaranteeFeeRefund'>,
+  firstMonth: number,
+  fee: Float64Array,
+): void {
+  for (const s of schedules) {
+    if (s.upfrontFee === 0) continue;
+    const m = Math.max(0, monthKeyOfDay(s.dates[0]) - firstMonth);
+    if (m < fee.length) fee[m] += s.upfrontFee;
+  }
+  if (book.guaranteeFeeRefund && fee.length > 0) fee[0] -= book.guaranteeFeeRefund;
 }
 
 /** Months since year 0 (a month grid key) of the month (year, month). */

@@ -46,6 +46,14 @@ export interface KernelTerms {
   feeUnits: number;
   /** Periods in the first year block (1–12): the payments before the first fiscal year end. */
   firstYearLength: number;
+  /**
+   * 繰上返済: an extra `prepayAmount` of principal paid with period `prepayPeriod` (0-based; −1
+   * or unset: none), cut to what is left. `prepayLower`: 返済額軽減 (the instalment is recomputed
+   * over the months left); else 期間短縮 (the instalment is kept, so the loan ends earlier).
+   */
+  prepayPeriod?: number;
+  prepayAmount?: number;
+  prepayLower?: boolean;
 }
 
 /**
@@ -110,15 +118,24 @@ function equalPrincipal(
   const last = periods - 1;
   const amortizing = periods - graceMonths;
   let balance = t.balance;
-  const installment = roundYen ? Math.floor(balance / amortizing) : balance / amortizing;
+  let installment = roundYen ? Math.floor(balance / amortizing) : balance / amortizing;
+  const prepayAt = t.prepayPeriod ?? -1;
   let end = Math.min(t.firstYearLength, periods);
   for (let k = 0, year = 0; k < periods; year++, end = Math.min(end + 12, periods)) {
     let sumInterest = 0;
     let sumPrincipal = 0;
     for (; k < end; k++) {
       const i = periodInterest(balance, rates[k] * days[k], denominator, perUnitDay, roundYen);
-      const p =
+      let p =
         k === last ? balance : k < graceMonths ? 0 : installment < balance ? installment : balance;
+      if (k === prepayAt) {
+        p += Math.min(t.prepayAmount ?? 0, balance - p);
+        // 返済額軽減: what is left re-spread over the remaining instalments.
+        if (t.prepayLower && k < last) {
+          const left = periods - 1 - Math.max(k, graceMonths - 1);
+          installment = roundYen ? Math.floor((balance - p) / left) : (balance - p) / left;
+        }
+      }
       opening[k] = balance;
       interest[k] = i;
       principal[k] = p;
@@ -145,6 +162,7 @@ function annuity(
   let balance = t.balance;
   let installment = 0;
   let installmentRate = -1;
+  const prepayAt = t.prepayPeriod ?? -1;
   let end = Math.min(t.firstYearLength, periods);
   for (let k = 0, year = 0; k < periods; year++, end = Math.min(end + 12, periods)) {
     let sumInterest = 0;
@@ -162,6 +180,11 @@ function annuity(
         }
         p = installment - i;
         p = p < 0 ? 0 : p > balance ? balance : p;
+      }
+      if (k === prepayAt) {
+        p += Math.min(t.prepayAmount ?? 0, balance - p);
+        // 返済額軽減: the instalment is recomputed at the next period; 期間短縮 keeps it.
+        if (t.prepayLower) installmentRate = -1;
       }
       opening[k] = balance;
       interest[k] = i;
@@ -181,24 +204,31 @@ function bullet(
   days: ArrayLike<number>,
   out: PeriodBuffers,
 ): void {
-  const { periods, roundYen, balance } = t;
+  const { periods, roundYen } = t;
+  let balance = t.balance;
+  const prepayAt = t.prepayPeriod ?? -1;
   const denominator = t.basis * RATE_SCALE;
   const perUnitDay = 1 / denominator;
   const { opening, interest, principal, yearInterest, yearPrincipal } = out;
   let end = Math.min(t.firstYearLength, periods);
   for (let k = 0, year = 0; k < periods; year++, end = Math.min(end + 12, periods)) {
     let sumInterest = 0;
+    let sumPrincipal = 0;
     for (; k < end; k++) {
       const i = periodInterest(balance, rates[k] * days[k], denominator, perUnitDay, roundYen);
+      // A prepayment (either effect: nothing else is due before maturity), then the bullet.
+      const p =
+        k === periods - 1 ? balance : k === prepayAt ? Math.min(t.prepayAmount ?? 0, balance) : 0;
       opening[k] = balance;
       interest[k] = i;
-      principal[k] = 0;
+      principal[k] = p;
       sumInterest += i;
+      sumPrincipal += p;
+      balance -= p;
     }
     yearInterest[year] = sumInterest;
-    yearPrincipal[year] = k === periods ? balance : 0;
+    yearPrincipal[year] = sumPrincipal;
   }
-  principal[periods - 1] = balance;
 }
 
 /** 保証料 on each period's opening balance, after the principal flows are known. */

@@ -2,6 +2,7 @@ import { DayCount, yearBasis } from '../time/day-count';
 import { EpochDay } from '../time/civil-date';
 import { PaymentSchedule, monthlyPaymentSchedule } from '../time/payment-dates';
 import { BusinessDayConvention } from '../time/business-days';
+import { GuaranteeFeePayment, lumpSumGuaranteeFee } from './guarantee-fee';
 import { toRateUnits } from '../interest/rate-units';
 import { METHOD_CODE, RepaymentMethod, Rounding } from './repayment-method';
 import { KernelTerms, PeriodBuffers, allocatePeriodBuffers, amortize } from './amortize';
@@ -23,7 +24,19 @@ export interface LoanTerms {
   guaranteeFeeRate: number;
   /** Payment dates on closed days: moved to the next / previous business day; unset = none. */
   businessDay?: BusinessDayConvention;
+  /**
+   * 保証料 paid in one sum at drawdown (`lump-sum`) or as the annual rate on the balance with
+   * each instalment (`installments`, unset). An existing loan (`feePaidBefore`) paid its lump
+   * sum before `startDate`: nothing more is due.
+   */
+  guaranteeFeePayment?: GuaranteeFeePayment;
+  feePaidBefore?: boolean;
+  /** 繰上返済: `amount` more principal paid with payment `period` (1-based). */
+  prepayment?: { period: number; amount: number; effect: PrepaymentEffect };
 }
+
+/** 期間短縮 (the instalment kept, the loan ends earlier) or 返済額軽減 (the instalment lowered). */
+export type PrepaymentEffect = 'shorten-term' | 'lower-instalment';
 
 export interface ScheduleTotals {
   interest: number;
@@ -31,6 +44,11 @@ export interface ScheduleTotals {
   fee: number;
   /** Principal + interest (the fee is shown separately). */
   payment: number;
+}
+
+/** True when the loan's 保証料 is one sum paid at drawdown (so none accrues per period). */
+export function isLumpSumFee(terms: LoanTerms): boolean {
+  return terms.guaranteeFeePayment === 'lump-sum';
 }
 
 /** One loan's monthly cash flows, kept as typed arrays; rows are made only at the edge. */
@@ -42,6 +60,8 @@ export interface Schedule {
   /** Annual rate per period in 1e-7 units. */
   readonly rates: Float64Array;
   readonly flows: PeriodBuffers;
+  /** A lump-sum 保証料 paid on `dates[0]` (0 otherwise); included in `totals.fee`. */
+  readonly upfrontFee: number;
   readonly totals: ScheduleTotals;
 }
 
@@ -57,7 +77,10 @@ export function buildSchedule(terms: LoanTerms, rates: Float64Array): Schedule {
   const { dates, days } = paymentScheduleOf(terms);
   const flows = allocatePeriodBuffers(n);
   amortize(kernelTerms(terms), rates, days, flows);
-  return { terms, dates, days, rates, flows, totals: sumFlows(flows) };
+  const upfrontFee = isLumpSumFee(terms) && !terms.feePaidBefore ? lumpSumGuaranteeFee(terms) : 0;
+  const totals = sumFlows(flows);
+  totals.fee += upfrontFee;
+  return { terms, dates, days, rates, flows, upfrontFee, totals };
 }
 
 /** A loan's payment dates and accrual days, business days applied. */
@@ -80,9 +103,15 @@ export function kernelTerms(terms: LoanTerms): KernelTerms {
     method: METHOD_CODE[terms.method],
     roundYen: terms.rounding === 'floor',
     basis: yearBasis(terms.dayCount),
-    feeUnits: toRateUnits(terms.guaranteeFeeRate),
+    // A lump-sum fee is not charged per period.
+    feeUnits: isLumpSumFee(terms) ? 0 : toRateUnits(terms.guaranteeFeeRate),
     // One year block per 12 periods from the start: callers that want fiscal years say so.
     firstYearLength: 12,
+    ...(terms.prepayment && {
+      prepayPeriod: terms.prepayment.period - 1,
+      prepayAmount: terms.prepayment.amount,
+      prepayLower: terms.prepayment.effect === 'lower-instalment',
+    }),
   };
 }
 

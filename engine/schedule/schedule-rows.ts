@@ -35,9 +35,15 @@ export function scheduleRows(schedule: Schedule): ScheduleRow[] {
 
 export interface ScheduleJson {
   rows: ScheduleRow[];
+  /** A lump-sum 保証料 paid at drawdown (0 when paid by instalments); also in `totals.fee`. */
+  upfrontFee: number;
   totals: ScheduleTotals;
 }
 
 export function scheduleJson(schedule: Schedule): ScheduleJson {
-  return { rows: scheduleRows(schedule), totals: schedule.totals };
+  return {
+    rows: scheduleRows(schedule),
+    upfrontFee: schedule.upfrontFee,
+    totals: schedule.totals,
+  };
 }

@@ -2,6 +2,8 @@ import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
 import { CapitalTypeRate, StackLoan } from '../stack/debt-stack';
+import { isLumpSumFee, paymentScheduleOf } from '../schedule/loan-schedule';
+import { guaranteeFeeRefund } from '../schedule/guarantee-fee';
 import { FieldError } from '../input/field-reader';
 import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
 import type { PlanPool } from '../plan/pool-run';
@@ -61,6 +63,8 @@ export interface StrategyBook {
   capital: CapitalLoan[];
   /** Cash received at the start (new-money capital loans). */
   newMoney: number;
+  /** 返戻保証料 on lump-sum-fee loans repaid early by a refinancing, received at the start. */
+  guaranteeFeeRefund?: number;
   refinancings: Refinancing[];
   /** The council plan's pro-rata pool (loans taken out of `senior`), when the strategy has one. */
   plan?: PlanPool;
@@ -101,7 +105,7 @@ export function applyStrategy(
         : select(book.senior, action, where, errors);
     if (!selected) return;
     const own =
-      action.kind === 'reschedule'
+      action.kind === 'reschedule' || action.kind === 'prepay'
         ? conventions
         : {
             dayCount: action.dayCount ?? conventions.dayCount,
@@ -117,6 +121,9 @@ export function applyStrategy(
         break;
       case 'reschedule':
         reschedule(selected, action, where, errors);
+        break;
+      case 'prepay':
+        prepay(selected, action, asOf, where, errors);
         break;
     }
   });
@@ -241,6 +248,12 @@ function refinance(
   const options = p.rateOptions?.(action.rateOptions ?? []) ?? { delta: 0, initial: null };
   const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
   const id = `${action.programId}#${book.refinancings.length + 1}`;
+  // Lump-sum fees of the loans repaid come back pro rata temporis (see guaranteeFeeRefund).
+  for (const l of selected)
+    if (isLumpSumFee(l.terms) && l.terms.guaranteeFeeRate > 0)
+      book.guaranteeFeeRefund =
+        (book.guaranteeFeeRefund ?? 0) +
+        guaranteeFeeRefund(l.terms.principal, l.terms.termMonths, l.terms.graceMonths, l.terms);
   book.senior = book.senior.filter((l) => !selected.includes(l));
   book.senior.push({
     id,
@@ -255,6 +268,8 @@ function refinance(
       startDate: asOf,
       rounding: conventions.rounding,
       businessDay: conventions.businessDay,
+      // Guarantee corporations charge a new loan's fee in one sum at drawdown.
+      guaranteeFeePayment: action.guaranteeFeePayment ?? 'lump-sum',
       guaranteeFeeRate: p.guaranteeFeeRate,
     },
     rate: {
@@ -354,4 +369,54 @@ function reschedule(
       graceMonths: terms.method === 'bullet' ? terms.graceMonths : graceMonths,
     };
   }
+}
+
+/**
+ * 繰上返済: `amount` paid with the first payment on or after `date`, split over the chosen
+ * loans pro rata by balance (whole yen, the last loan taking the remainder). Refused when it
+ * exceeds the chosen balance today, falls before the analysis date or after a loan's last
+ * payment; the kernel cuts it to the balance left at that payment.
+ */
+function prepay(
+  selected: StackLoan[],
+  action: Extract<StrategyAction, { kind: 'prepay' }>,
+  asOf: EpochDay,
+  where: string,
+  errors: FieldError[],
+): void {
+  const total = selected.reduce((sum, l) => sum + l.terms.principal, 0);
+  if (action.amount > total) {
+    errors.push({
+      field: `${where}.amount`,
+      message: `exceeds the chosen loans' balance (${total})`,
+      value: action.amount,
+    });
+    return;
+  }
+  if (action.date < asOf) {
+    errors.push({
+      field: `${where}.date`,
+      message: 'is before the analysis date',
+      value: action.date,
+    });
+    return;
+  }
+  let left = action.amount;
+  selected.forEach((loan, k) => {
+    const share =
+      k === selected.length - 1 ? left : mulDivFloor(action.amount, loan.terms.principal, total);
+    left -= share;
+    const { dates } = paymentScheduleOf(loan.terms);
+    let period = 1;
+    while (period < dates.length && dates[period] < action.date) period++;
+    if (period >= dates.length) {
+      errors.push({
+        field: `${where}.date`,
+        message: `is after loan ${loan.id}'s last payment`,
+        value: action.date,
+      });
+      return;
+    }
+    loan.terms = { ...loan.terms, prepayment: { period, amount: share, effect: action.effect } };
+  });
 }
