@@ -25,7 +25,8 @@ function repositoryRoot(from: string): string {
   }
 }
 const ROOT = repositoryRoot(__dirname);
-export const ADDIN_DIST = join(ROOT, 'dist/addin');
+/** The built add-in; ADDIN_DIST serves another copy (a build kept aside while dist/ is rebuilt). */
+export const ADDIN_DIST = process.env.ADDIN_DIST ?? join(ROOT, 'dist/addin');
 export const OFFICE_JS_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 
 const TYPES: Record<string, string> = {

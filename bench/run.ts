@@ -19,6 +19,7 @@ import { portfolioFigures } from './portfolio';
 import { workbookFigures } from './workbook';
 import { addinFigures } from './addin';
 import { planFigures } from './plan';
+import { addinSyncFigures } from './addin-sync';
 
 /**
  * `npm run bench [-- --json]`: throughput figures, not timed tests.
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     portfolio: portfolioFigures(),
     workbook: workbookFigures(),
     addin: await addinFigures(),
+    addinSyncs: await addinSyncFigures(),
   };
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(figures) + '\n');
@@ -151,6 +153,7 @@ async function main(): Promise<void> {
     `council plan (pro-rata pool), 5 shocks × 4 strategies, warm: lodging ${figures.plan.lodging.warmMs.toFixed(1)} ms, council case ${figures.plan.council.warmMs.toFixed(1)} ms`,
     `workbook of that grid: ${figures.workbook.scheduleRows.toLocaleString('en')} schedule rows, render ${figures.workbook.renderMs.toFixed(0)} ms + write .xlsx ${figures.workbook.writeMs.toFixed(0)} ms, ${(figures.workbook.bytes / 1e6).toFixed(1)} MB`,
     addinLine(figures.addin),
+    addinSyncLine(figures.addinSyncs),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -163,6 +166,12 @@ function addinLine(a: Awaited<ReturnType<typeof addinFigures>>): string {
       : '';
   if ('skipped' in a) return `add-in: ${sizes} ${a.skipped}`;
   return `add-in: ${sizes}; task pane ready in ${a.loadMs.toFixed(0)} ms (median of 5, headless Chromium, cold cache); lodging case run in the pane ${a.lodgingRunMs.toFixed(0)} ms`;
+}
+
+function addinSyncLine(s: Awaited<ReturnType<typeof addinSyncFigures>>): string {
+  const one = (x: { syncs: number; largestRequestBytes: number; longestSyncMs: number }) =>
+    `${x.syncs} syncs, largest request ${(x.largestRequestBytes / 1e6).toFixed(1)} MB, longest sync ${x.longestSyncMs.toFixed(0)} ms`;
+  return `add-in writing ${s.rows.toLocaleString('en')} schedule rows (pane side: batch built and serialised): desktop ${one(s.desktop)}; web ${one(s.web)}`;
 }
 
 void main().catch((error) => {

@@ -2,6 +2,14 @@ import { LISTS_SHEET, PatchColumn, PatchSheet, WorkbookPatch } from '../../workb
 import { ChartTable, CHART_REQUEST_BYTES, addCharts } from './add-charts';
 import { RequestBatch, jsonStringBytes, requestBudgetFor } from './request-budget';
 import {
+  StagingNames,
+  commitStaging,
+  removeStaging,
+  stagedPatch,
+  stagingNames,
+  uniqueName,
+} from './staging';
+import {
   CellCounter,
   SCALAR_WRITE_BYTES,
   rangeAddress,
@@ -13,7 +21,7 @@ import { needsListRange, writeSheetFormats } from './write-formats';
 export interface ApplyPatchOptions {
   /** `Office.context.platform`: 'OfficeOnline' limits each request to the web's budget. */
   platform?: string;
-  /** Request budget in bytes; by default 4,000,000 on the web and unlimited elsewhere. */
+  /** Request budget in bytes; by default requestBudgetFor(platform). */
   requestBudget?: number;
   /** Gets 0…1 after each sync. */
   onProgress?: (done: number) => void;
@@ -22,26 +30,30 @@ export interface ApplyPatchOptions {
 export interface ApplyPatchResult {
   /** Syncs made, the name check included. */
   syncs: number;
+  /** Milliseconds of each write batch: from its first queued write to its sync's return. */
+  syncMs: number[];
 }
 
 export class PatchConflictError extends Error {}
 
 /**
  * Writes a WorkbookPatch into the open workbook as the CLI writes it into an .xlsx
- * (cli/xlsx/write-xlsx.ts): removes the `replaces` sheets that exist, adds the patch's sheets
- * (and a hidden lists sheet for long dropdown lists), writes values first, then formats,
- * tables, validations, highlights, widths, frozen panes and charts.
+ * (cli/xlsx/write-xlsx.ts): the patch's sheets (and a hidden lists sheet for long dropdown
+ * lists) with values first, then formats, tables, validations, highlights, widths, frozen panes
+ * and charts — all onto staging sheets (staging.ts). The last batch removes the `replaces`
+ * sheets that exist, renames the staging sheets and tables and recalculates. If anything fails
+ * before, the staging sheets are removed and the workbook is as it was: previous results intact.
  *
- * Syncs: one to read the sheet and table names, one for the values, one for the rest: three,
- * whatever the number of rows, on Windows and Mac. On the web (`platform: 'OfficeOnline'`)
- * extra syncs keep each request under the budget (see request-budget.ts).
+ * Syncs: one to read the sheet and table names, one or more for the values, one or more for the
+ * rest, one to commit; more when a batch would pass the platform's request budget
+ * (request-budget.ts), so that no sync carries more than the budget, on any platform.
  */
 export async function applyPatch(
   context: Excel.RequestContext,
   patch: WorkbookPatch,
   options: ApplyPatchOptions = {},
 ): Promise<ApplyPatchResult> {
-  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const sheets = context.workbook.worksheets.load('items/name');
   const tables = context.workbook.tables.load('items/name,items/worksheet/name');
   await context.sync();
 
@@ -49,16 +61,45 @@ export async function applyPatch(
   const replaced = existing.filter((name) => patch.replaces.includes(name));
   const remaining = existing.filter((name) => !replaced.includes(name));
   checkConflicts(patch, remaining, tables.items);
-  // Excel cannot delete its last visible sheet: when the patch replaces all of them, a
-  // placeholder holds the workbook open until the new sheets are there.
-  const keepsOne = sheets.items.some(
-    (s) => remaining.includes(s.name) && s.visibility === 'Visible',
+  const names = stagingNames(
+    patch,
+    existing,
+    tables.items.map((t) => t.name),
   );
-  const placeholder =
-    keepsOne || patch.sheets.length === 0
-      ? undefined
-      : uniqueName('RateShock', [...existing, ...patch.sheets.map((s) => s.name)]);
+  const listsStaging = uniqueName('RateShock_staging_lists', [
+    ...existing,
+    ...names.sheets.values(),
+  ]);
+  const staging = [...names.sheets.values(), listsStaging];
+  try {
+    const result = await writeStaged(context, stagedPatch(patch, names), listsStaging, options);
+    // The lists sheet takes its own name once the sheet it replaces (if any) is gone.
+    const listsFinal = uniqueName(LISTS_SHEET, [...remaining, ...names.sheets.keys()]);
+    const sheetRenames: StagingNames = {
+      sheets: new Map([
+        ...names.sheets,
+        ...(result.lists ? [[listsFinal, listsStaging] as const] : []),
+      ]),
+      tables: names.tables,
+    };
+    const t0 = performance.now();
+    await commitStaging(context, replaced, sheetRenames);
+    result.syncMs.push(performance.now() - t0);
+    options.onProgress?.(1);
+    return { syncs: 1 + result.syncs + 1, syncMs: result.syncMs };
+  } catch (error) {
+    await removeStaging(context, staging).catch(() => undefined);
+    throw error;
+  }
+}
 
+/** Writes the staged patch (its sheets under their staging names); the commit is separate. */
+async function writeStaged(
+  context: Excel.RequestContext,
+  patch: WorkbookPatch,
+  listsName: string,
+  options: ApplyPatchOptions,
+): Promise<{ syncs: number; syncMs: number[]; lists: boolean }> {
   const budget = options.requestBudget ?? requestBudgetFor(options.platform);
   const total = Math.max(1, cellCount(patch));
   const counter: CellCounter = { cells: 0 };
@@ -69,27 +110,12 @@ export async function applyPatch(
   );
 
   // ── values ────────────────────────────────────────────────────────────────────────────
-  if (placeholder) {
-    await batch.reserve(jsonStringBytes(placeholder));
-    context.workbook.worksheets.add(placeholder);
-  }
-  for (const name of replaced) {
-    await batch.reserve(jsonStringBytes(name));
-    context.workbook.worksheets.getItem(name).delete();
-  }
   const written = new Map<string, Excel.Worksheet>();
   for (const sheet of patch.sheets) {
     await batch.reserve(jsonStringBytes(sheet.name));
     written.set(sheet.name, context.workbook.worksheets.add(sheet.name));
   }
-  if (placeholder) context.workbook.worksheets.getItem(placeholder).delete();
-  const lists = await writeLongLists(
-    context,
-    patch,
-    [...remaining, ...written.keys()],
-    batch,
-    counter,
-  );
+  const lists = await writeLongLists(context, patch, listsName, batch, counter);
   for (const sheet of patch.sheets) {
     await writeSheetCells(written.get(sheet.name)!, sheet, batch, counter);
   }
@@ -104,15 +130,14 @@ export async function applyPatch(
   }
   for (const sheet of patch.sheets) {
     const target = written.get(sheet.name)!;
-    await writeSheetFormats(target, sheet, batch, lists);
+    await writeSheetFormats(target, sheet, batch, lists.rangeOf);
     if (sheet.charts.length) {
       await batch.reserve(CHART_REQUEST_BYTES * sheet.charts.length);
       addCharts(target, sheet.charts, (name) => chartTables.get(name));
     }
   }
   await batch.flush();
-  progress(1);
-  return { syncs: 1 + batch.syncs };
+  return { syncs: batch.syncs, syncMs: batch.syncMs, lists: lists.added };
 }
 
 /** The CLI's refusals: a sheet of the patch that is the user's, a table name already taken. */
@@ -149,15 +174,14 @@ function checkConflicts(
 async function writeLongLists(
   context: Excel.RequestContext,
   patch: WorkbookPatch,
-  taken: readonly string[],
+  name: string,
   batch: RequestBatch,
   counter: CellCounter,
-): Promise<(column: PatchColumn) => Excel.Range | undefined> {
+): Promise<{ added: boolean; rangeOf: (column: PatchColumn) => Excel.Range | undefined }> {
   const long = patch.sheets
     .flatMap((s: PatchSheet) => s.tables.flatMap((t) => t.columns))
     .filter((c) => c.validationList && needsListRange(c.validationList));
-  if (long.length === 0) return () => undefined;
-  const name = uniqueName(LISTS_SHEET, taken);
+  if (long.length === 0) return { added: false, rangeOf: () => undefined };
   await batch.reserve(2 * SCALAR_WRITE_BYTES);
   const sheet = context.workbook.worksheets.add(name);
   sheet.visibility = 'Hidden';
@@ -176,15 +200,7 @@ async function writeLongLists(
     );
     ranges.set(c, sheet.getRange(rangeAddress(1, i + 1, values.length, i + 1)));
   }
-  return (c) => ranges.get(c);
-}
-
-/** `name`, or `name2`, `name3`, … the first not taken (the CLI's rule for its lists sheet). */
-function uniqueName(name: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  let candidate = name;
-  for (let i = 2; lower.has(candidate.toLowerCase()); i++) candidate = `${name}${i}`;
-  return candidate;
+  return { added: true, rangeOf: (c) => ranges.get(c) };
 }
 
 function cellCount(patch: WorkbookPatch): number {

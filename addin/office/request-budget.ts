@@ -1,10 +1,11 @@
 /**
  * How much one `context.sync()` may carry. Excel on the web rejects a request (the batch of
  * one sync) over 5 MB, so there writes are flushed with an extra sync before the queued
- * payload would pass a budget kept well under it. Excel on Windows and Mac has no such limit:
- * the budget is unlimited and the number of syncs stays constant whatever the data size. The
- * trade-off: one large request there holds the whole payload in memory at once, in exchange
- * for no extra round trips; the web trades round trips for staying under the limit.
+ * payload would pass a budget kept well under it. Excel on Windows and Mac has no such limit,
+ * but one request is built and serialised on the pane's thread and applied by Excel in one go:
+ * a 20 MB request (100,000 schedule rows) keeps both busy long enough for Office to find the
+ * add-in unresponsive (it restarts one that does not answer for 5 s). So desktop has a budget
+ * too, larger than the web's (fewer round trips where there is no hard limit).
  */
 
 /** Bytes a request may carry on Excel on the web: 5 MB is refused, keep 1 MB of headroom. */
@@ -21,9 +22,16 @@ export const ACTION_OVERHEAD_BYTES = 300;
  */
 export const MAX_BLOCK_CELLS = 20_000;
 
-/** The request budget for a platform (`Office.context.platform`): limited only on the web. */
+/**
+ * Bytes a request may carry on Excel on Windows and Mac: about 0.1 s to serialise on the pane's
+ * thread (measured by `npm run bench` on the fake Excel) and a few seconds' work for Excel at
+ * most, far from the 5 s after which Office restarts an unresponsive add-in.
+ */
+export const DESKTOP_REQUEST_BUDGET = 8_000_000;
+
+/** The request budget for a platform (`Office.context.platform`). */
 export function requestBudgetFor(platform: string | undefined): number {
-  return platform === 'OfficeOnline' ? WEB_REQUEST_BUDGET : Number.POSITIVE_INFINITY;
+  return platform === 'OfficeOnline' ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET;
 }
 
 /** UTF-8 bytes of a string as JSON (quotes and escapes included), without building it. */
@@ -68,8 +76,13 @@ export function jsonCellBytes(v: string | number | boolean | null): number {
 export class RequestBatch {
   private queued = 0;
   private open = false;
+  private openedAt = 0;
   /** Syncs made by this batch so far. */
   syncs = 0;
+  /** Milliseconds of each batch, from its first queued write to its sync's return. */
+  readonly syncMs: number[] = [];
+  /** Of which in `context.sync()` itself (sending, Excel applying, answering). */
+  readonly sendMs: number[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -87,6 +100,7 @@ export class RequestBatch {
       this.context.application.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
       this.context.application.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
       this.open = true;
+      this.openedAt = performance.now();
     }
     this.queued += size;
   }
@@ -94,8 +108,12 @@ export class RequestBatch {
   /** Sends what is queued (a no-op when nothing is). */
   async flush(): Promise<void> {
     if (!this.open) return;
+    const sent = performance.now();
     await this.context.sync();
     this.syncs++;
+    const now = performance.now();
+    this.syncMs.push(now - this.openedAt);
+    this.sendMs.push(now - sent);
     this.queued = 0;
     this.open = false;
     this.onSync?.();

@@ -1,6 +1,6 @@
 /** The task pane's words, Japanese first. Keys name the place in the pane, not the text. */
 const JA = {
-  title: 'RateShock 金利ショック',
+  title: 'RateShock 金利上昇ストレステスト',
   subtitle: '借入の金利上昇・借換えシミュレーション',
   toggleLanguage: 'English',
   previewMode: 'プレビュー: Excel の外で開いています（ブラウザ内のブックで動作）',
@@ -14,10 +14,11 @@ const JA = {
   strategiesHeading: '戦略',
   reloadStrategies: 'ブックから再読込',
   noStrategies: '戦略シートを読み込むと表示されます',
-  monteCarloHeading: 'モンテカルロ',
-  monteCarloEnabled: '実行する',
-  paths: 'パス数',
-  seed: 'シード',
+  advancedHeading: '詳細設定',
+  monteCarloHeading: '金利の経路を多数試す（モンテカルロ）',
+  monteCarloEnabled: '試す',
+  paths: '試す経路の数',
+  seed: '乱数の種（同じ数なら同じ結果）',
   run: '実行',
   clear: '結果をクリア',
   reading: 'ブックを読み込んでいます…',
@@ -30,13 +31,24 @@ const JA = {
   cleared: '結果シートを削除しました',
   nothingToClear: '削除する結果シートはありません',
   inputErrors: '入力エラー（クリックでセルを選択）',
-  failed: 'エラー',
+  failed: '処理できませんでした（前回の結果はそのまま残っています）',
+  technicalDetail: '技術的な詳細（Excel からのメッセージ）',
+  startWithTemplate:
+    'まず「入力テンプレートを作成」を押すか、ワークショップ事例を読み込んでください',
+  sheetMissing: 'シートがありません',
   badShock: 'ショックは -5〜+10 の % で入力してください',
-  badPaths: 'パス数は 100〜100,000 の整数で入力してください',
-  badSeed: 'シードは 0 以上の整数で入力してください',
+  badPaths: '試す経路の数は 100〜100,000 の整数で入力してください',
+  badSeed: '乱数の種は 0 以上の整数で入力してください',
   summaryHeading: '結果サマリー（✓ 全チェック合格 / ✗ 不合格、数値は最低 DSCR）',
+  resultHeading: '結果',
+  detailTable: '詳しい表（最低 DSCR・適格）',
+  lowestDscr: '現状の最低 DSCR',
+  headlineAllPass: '{base}はすべてのショックで全チェック合格です。',
+  headlineBreaks: '{base}は {shock} で不合格になります。',
+  headlineHolds: 'すべてのショックで合格する戦略: {names}。',
+  headlineNoneHolds: 'すべてのショックで合格する戦略はありません。',
   shockColumn: 'ショック',
-  monteCarloRow: 'MC 不合格確率',
+  monteCarloRow: '不合格の確率（モンテカルロ）',
   eligibility: '適格',
 } as const;
 
@@ -45,7 +57,7 @@ export type Messages = Record<MessageKey, string>;
 export type Language = 'ja' | 'en';
 
 const EN: Messages = {
-  title: 'RateShock',
+  title: 'RateShock interest-rate stress test',
   subtitle: 'Rate-rise and refinancing simulation for SME debt',
   toggleLanguage: '日本語',
   previewMode: 'Preview: opened outside Excel (runs on an in-browser workbook)',
@@ -59,10 +71,11 @@ const EN: Messages = {
   strategiesHeading: 'Strategies',
   reloadStrategies: 'Reload from workbook',
   noStrategies: 'Shown once the strategies sheet is read',
-  monteCarloHeading: 'Monte Carlo',
-  monteCarloEnabled: 'Run',
-  paths: 'Paths',
-  seed: 'Seed',
+  advancedHeading: 'Advanced',
+  monteCarloHeading: 'Try many rate paths (Monte Carlo)',
+  monteCarloEnabled: 'Try',
+  paths: 'Number of paths',
+  seed: 'Random seed (same seed, same result)',
   run: 'Run',
   clear: 'Clear results',
   reading: 'Reading the workbook…',
@@ -75,13 +88,23 @@ const EN: Messages = {
   cleared: 'Result sheets removed',
   nothingToClear: 'No result sheets to remove',
   inputErrors: 'Input errors (click to select the cell)',
-  failed: 'Error',
+  failed: 'Could not finish (the previous results are unchanged)',
+  technicalDetail: 'Technical detail (message from Excel)',
+  startWithTemplate: 'First press “Create input template”, or load a workshop case',
+  sheetMissing: 'sheet missing',
   badShock: 'Shocks are percentages from -5 to +10',
-  badPaths: 'Paths must be a whole number from 100 to 100,000',
-  badSeed: 'The seed must be a whole number, 0 or more',
+  badPaths: 'The number of paths must be a whole number from 100 to 100,000',
+  badSeed: 'The random seed must be a whole number, 0 or more',
   summaryHeading: 'Summary (✓ every check passed / ✗ failed; the number is the lowest DSCR)',
+  resultHeading: 'Results',
+  detailTable: 'Detailed table (lowest DSCR, eligibility)',
+  lowestDscr: 'Lowest DSCR, status quo',
+  headlineAllPass: '{base} passes every check under every shock.',
+  headlineBreaks: '{base} fails from {shock}.',
+  headlineHolds: 'Passing under every shock: {names}.',
+  headlineNoneHolds: 'No strategy passes under every shock.',
   shockColumn: 'Shock',
-  monteCarloRow: 'MC failure probability',
+  monteCarloRow: 'Probability of failing (Monte Carlo)',
   eligibility: 'Eligible',
 };
 
@@ -96,4 +119,16 @@ export const MESSAGES: Record<Language, Messages> = { ja: JA, en: EN };
 export function languageFor(displayLanguage: string | undefined): Language {
   if (!displayLanguage) return 'ja';
   return displayLanguage.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * A bilingual name from the workbook ("現状維持 / status quo") in one language: the part before
+ * " / " in Japanese, after it in English; a name without exactly one " / " as it is.
+ * @example inLanguage('現状維持 / status quo', 'en') // 'status quo'
+ * @example inLanguage('湯けむり旅館', 'en') // '湯けむり旅館'
+ */
+export function inLanguage(name: string, language: Language): string {
+  const parts = name.split(' / ');
+  if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return name;
+  return (language === 'ja' ? parts[0] : parts[1]).trim();
 }

@@ -1,10 +1,10 @@
 import { STANDARD_SHOCK_SIZES } from '../../engine';
 import { describeCellError } from '../../workbook';
 import { el } from './dom';
-import { Language, MESSAGES, MessageKey } from './i18n';
+import { Language, MESSAGES, MessageKey, inLanguage } from './i18n';
 import type { Outcome, PaneActions, Stage } from './pane-actions';
-import { summaryTable } from './summary-table';
 import { planTable } from './plan-table';
+import { resultCard } from './summary-card';
 
 export interface TaskPaneOptions {
   actions: PaneActions;
@@ -79,10 +79,23 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       const box = checkbox(`strategy-${s.id}`, true, s.id);
       box.disabled = i === 0;
       strategyBoxes.push(box);
-      strategyList.append(el('label', {}, [box, ` ${s.name}`]));
+      const name = document.createTextNode('');
+      const update = () => (name.textContent = ` ${inLanguage(s.name, language)}`);
+      update();
+      updaters.push(update);
+      strategyList.append(el('label', {}, [box, name]));
     });
   };
   const refreshStrategies = async () => showStrategies(await actions.strategies());
+
+  // ── Next step for a workbook without input sheets ──
+  const nextStep = el('p', { class: 'next-step', id: 'next-step', role: 'note' }, [
+    t('startWithTemplate'),
+  ]);
+  nextStep.hidden = true;
+  const refreshNextStep = async () => {
+    nextStep.hidden = await actions.hasInputSheets();
+  };
 
   // ── Monte Carlo ──
   const mcEnabled = checkbox('mc-enabled', false);
@@ -110,21 +123,34 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     if (!outcome || stage) return;
     if (outcome.errors && outcome.errors.length > 0) {
       const list = el('ul', { class: 'errors', 'data-testid': 'errors' });
+      const present = new Set(outcome.sheetNames ?? []);
       for (const e of outcome.errors) {
-        const item = el('button', { type: 'button', class: 'error-link' }, [
-          `${e.address}: ${language === 'ja' ? e.messageJa : e.messageEn}`,
-        ]);
+        const text = `${e.address}: ${language === 'ja' ? e.messageJa : e.messageEn}`;
+        // An error on a sheet that is not there has no cell to select: plain text.
+        if (outcome.sheetNames && !present.has(e.sheet)) {
+          list.append(el('li', { class: 'error-text' }, [text]));
+          continue;
+        }
+        const item = el('button', { type: 'button', class: 'error-link' }, [text]);
         item.title = describeCellError(e);
         item.addEventListener('click', () => void guarded(() => actions.select(e)));
         list.append(el('li', {}, [item]));
       }
       results.append(list);
     }
-    if (outcome.summary) results.append(summaryTable(outcome.summary, m));
+    if (outcome.detail) {
+      // Excel's and the engine's own words are English: folded, under a label in the pane's language.
+      results.append(
+        el('details', { class: 'technical' }, [
+          el('summary', {}, [m.technicalDetail]),
+          el('pre', {}, [outcome.detail]),
+        ]),
+      );
+    }
+    if (outcome.summary) results.append(resultCard(outcome.summary, m, language));
     for (const plan of outcome.summary?.plans ?? []) results.append(planTable(plan));
   }
-  const messageText = (o: Outcome) =>
-    MESSAGES[language][o.message] + (o.detail ? `\n${o.detail}` : '');
+  const messageText = (o: Outcome) => MESSAGES[language][o.message];
 
   const controls: HTMLButtonElement[] = [];
   async function guarded(action: () => Promise<void>) {
@@ -142,6 +168,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       progress.hidden = true;
       controls.forEach((c) => (c.disabled = false));
       renderOutcome();
+      await refreshNextStep().catch(() => undefined);
     }
   }
 
@@ -204,6 +231,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       el('p', { class: 'hint' }, [t('subtitle')]),
     ]),
     ...(options.preview ? [el('p', { class: 'preview', id: 'preview' }, [t('previewMode')])] : []),
+    nextStep,
     section(
       'inputHeading',
       templateButton,
@@ -217,24 +245,28 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       el(
         'div',
         { class: 'choices' },
-        shockBoxes.map((s) => el('label', {}, [s.box, ` +${s.percent.toFixed(2)}%`])),
+        shockBoxes.map((s) => el('label', {}, [s.box, ` +${s.percent.toFixed(2)}%pt`])),
       ),
       el('label', { for: 'custom-shocks' }, [t('customShocks')]),
       customShocks,
     ),
     section('strategiesHeading', strategyList, reloadButton),
-    section(
-      'monteCarloHeading',
+    el('details', { class: 'advanced', id: 'advanced' }, [
+      el('summary', {}, [t('advancedHeading')]),
+      el('h2', {}, [t('monteCarloHeading')]),
       el('label', {}, [mcEnabled, ' ', t('monteCarloEnabled')]),
       el('label', { for: 'mc-paths' }, [t('paths')]),
       mcPaths,
       el('label', { for: 'mc-seed' }, [t('seed')]),
       mcSeed,
-    ),
-    el('div', { class: 'actions' }, [runButton, clearButton]),
-    progress,
-    status,
+    ]),
     results,
+    // Always in view at the bottom of the pane: Run, Clear, progress and the status line.
+    el('footer', { class: 'run-bar' }, [
+      el('div', { class: 'actions' }, [runButton, clearButton]),
+      progress,
+      status,
+    ]),
   );
   applyLanguage();
   void guarded(refreshStrategies);

@@ -20,6 +20,8 @@ export interface Outcome {
   /** Text added to the message (an engine or Excel error), in English. */
   detail?: string;
   errors?: CellError[];
+  /** The workbook's sheets when the errors were found: an error on a missing sheet has no cell to select. */
+  sheetNames?: string[];
   summary?: RunSummary;
 }
 
@@ -66,6 +68,12 @@ export class PaneActions {
     return { ok: true, message: 'scenarioLoaded' };
   }
 
+  /** Whether any input sheet is there (none: the pane's next step is the template). */
+  async hasInputSheets(): Promise<boolean> {
+    const { sheetNames } = await this.host.readSnapshot();
+    return sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n));
+  }
+
   /** The strategies the input sheets define (empty while the sheets do not read as a case). */
   async strategies(): Promise<{ id: string; name: string }[]> {
     const read = readCase(await this.host.readSnapshot());
@@ -80,11 +88,19 @@ export class PaneActions {
     if ('message' in parsed) return { ok: false, message: parsed.message };
     onStage('reading', 0);
     const snapshot = await this.host.readSnapshot();
+    // No input sheet at all: one next step, not one "sheet missing" error per sheet.
+    if (!snapshot.sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n)))
+      return { ok: false, message: 'startWithTemplate' };
     onStage('computing', 0);
     const response = await this.compute({ snapshot, ...parsed }, (s) => onStage('computing', s));
     if (!response.ok)
       return response.message === undefined
-        ? { ok: false, message: 'inputErrors', errors: response.errors }
+        ? {
+            ok: false,
+            message: 'inputErrors',
+            errors: response.errors,
+            sheetNames: snapshot.sheetNames,
+          }
         : { ok: false, message: 'failed', detail: response.message };
     onStage('writing', 0);
     await this.host.applyPatch(response.patch, (s) => onStage('writing', s));

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runWorkbook } from '../../addin/compute/run-workbook';
+import { shockText } from '../../addin/taskpane/summary-card';
 import { cellText } from '../../addin/taskpane/summary-table';
 import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { AddinServer, launchChromium, serveAddin } from '../../bench/addin-page';
@@ -37,7 +38,7 @@ function expectedMatrix(): string[][] {
     monteCarlo: null,
   });
   if (!run.ok) throw new Error(run.message ?? JSON.stringify(run.errors));
-  return run.summary.rows.map((r) => [r.shockLabel, ...r.cells.map(cellText)]);
+  return run.summary.rows.map((r) => [shockText(r.shockLabel), ...r.cells.map(cellText)]);
 }
 
 describeWithChromium('task pane in headless Chromium', () => {
@@ -86,14 +87,47 @@ describeWithChromium('task pane in headless Chromium', () => {
     expect(requests).toContain(`${cdn}o15apptofilemappingtable.js`);
   });
 
-  test('renders in Japanese, in preview mode (no Office host), with the standard shocks ticked', async () => {
+  const shot = (name: string) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // The viewport, as the pane shows it (the run bar stays at its bottom).
+    return page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}.png`) });
+  };
+
+  test('renders in Japanese, in preview mode, shocks in %pt, one next step for an empty workbook', async () => {
     await page.locator('#run').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    expect(await page.textContent('h1')).toBe('RateShock 金利ショック');
+    // The manifest's display name.
+    expect(await page.textContent('h1')).toBe('RateShock 金利上昇ストレステスト');
     expect(await page.textContent('#run')).toBe('実行');
     expect(await page.textContent('#preview')).toContain('プレビュー');
     for (const p of ['0.25', '0.5', '1', '2'])
       expect(await page.isChecked(`#shock-${p.replace('.', '\\.')}`)).toBe(true);
+    expect(await page.locator('.choices label').first().textContent()).toBe(' +0.25%pt');
+    await page.locator('#next-step:not([hidden])').waitFor();
+    expect(await page.textContent('#next-step')).toContain('まず「入力テンプレートを作成」');
+    // Monte Carlo is folded under 詳細設定.
+    expect(await page.isVisible('#mc-paths')).toBe(false);
+    expect(await page.textContent('#advanced > summary')).toBe('詳細設定');
+    await shot('initial');
+  });
+
+  test('Run on an empty workbook: the one next step, no list of missing sheets', async () => {
+    await page.click('#run');
+    await page.locator('#status', { hasText: 'まず「入力テンプレートを作成」' }).waitFor();
+    expect(await page.locator('[data-testid=errors]').count()).toBe(0);
+  });
+
+  test('input errors: a bad typed shock is named, nothing runs', async () => {
+    await page.click('#create-template');
+    await page.locator('#status', { hasText: '入力テンプレートを作成しました' }).waitFor();
+    await page.locator('#next-step[hidden]').waitFor({ state: 'attached' });
+    await page.fill('#custom-shocks', '0.75, abc');
+    await page.click('#run');
+    await page
+      .locator('#status.error', { hasText: 'ショックは -5〜+10 の % で入力してください' })
+      .waitFor();
+    await shot('input-errors');
+    await page.fill('#custom-shocks', '');
   });
 
   test('loads the lodging case and lists its strategies', async () => {
@@ -106,33 +140,68 @@ describeWithChromium('task pane in headless Chromium', () => {
     expect(await page.textContent('#lesson')).toMatch(/^現状の返済は.*危機対応後経営安定貸付/);
   });
 
-  test('runs the case and shows the summary the engine computes', async () => {
+  test("runs the case: a result card with the matrix and headline, the engine's table behind it", async () => {
     await page.click('#run');
-    const table = page.locator('[data-testid=summary]');
-    await table.waitFor({ timeout: 60_000 });
+    const card = page.locator('[data-testid=result-card]');
+    await card.waitFor({ timeout: 60_000 });
     await page.locator('#status', { hasText: '完了' }).waitFor();
-    const rows = await table
-      .locator('tbody tr')
+    const expected = expectedMatrix();
+    // The compact matrix: ✓/✗ only.
+    const marks = await page
+      .locator('[data-testid=matrix] tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
       );
-    const expected = expectedMatrix();
-    expect(rows.slice(0, expected.length)).toEqual(expected);
-    // The lesson: +1.00 % breaks the status quo's DSCR; the 20-year crisis refinancing (at the
-    // assumed 2.90 %) holds DSCR but breaches 債務償還年数 at plan end.
-    const plusOne = expected.find((r) => r[0].includes('1.00'))!;
+    expect(marks).toEqual(expected.map((r) => [r[0], ...r.slice(1).map((c) => c.slice(0, 1))]));
+    // The lesson: +1.00 %pt breaks the status quo's DSCR; the 20-year crisis refinancing (at the
+    // assumed 2.90 %) keeps DSCR at 1.0 or above but breaches 債務償還年数 at plan end.
+    const plusOne = expected.find((r) => r[0] === '+1.00%pt')!;
     expect(plusOne[1].startsWith('✗')).toBe(true);
-    expect(plusOne[2]).not.toMatch(/dscr|DSCR/);
+    expect(Number(plusOne[1].slice(2))).toBeLessThan(1);
     expect(plusOne[2].startsWith('✗')).toBe(true);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-summary.png'), fullPage: true });
+    expect(Number(plusOne[2].slice(2))).toBeGreaterThanOrEqual(1);
+    const firstBreak = expected.find((r) => r[1].startsWith('✗'))![0];
+    expect(await page.textContent('[data-testid=headline]')).toContain(`で不合格になります`);
+    expect(await page.textContent('[data-testid=headline]')).toContain(firstBreak);
+    // The lowest DSCR shown is the status quo column's lowest.
+    const lowest = Math.min(...expected.map((r) => Number(r[1].slice(2))));
+    expect(await page.textContent('[data-testid=lowest-dscr]')).toBe(lowest.toFixed(2));
+    // The detailed table, folded behind the card.
+    expect(await page.isVisible('[data-testid=summary]')).toBe(false);
+    await page.click('[data-testid=result-card] details > summary');
+    const rows = await page
+      .locator('[data-testid=summary] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
+      );
+    expect(rows.slice(0, expected.length)).toEqual(expected);
+    expect(await page.textContent('[data-testid=headline]')).toMatch(/^現状維持は \+/);
+    await page.locator('[data-testid=result-card]').scrollIntoViewIfNeeded();
+    await shot('result');
   });
 
-  test('switches to English and back', async () => {
+  test('English mode is English only', async () => {
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('Run');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('RateShock interest-rate stress test');
     expect(await page.textContent('#lesson')).toMatch(/^The status quo clears DSCR 1\.0/);
+    expect(await page.textContent('[data-testid=headline]')).toMatch(/ fails from \+/);
+    // The pane's own words (everything but names from the workbook) have no Japanese.
+    const own = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          'h1, h2:not(.card h2), button, summary, label, #status, #next-step, .metric-label, .hint:not(#lesson)',
+        ),
+      ].map((e) => e.childNodes[e.childNodes.length - 1]?.textContent ?? ''),
+    );
+    const strategyNames = await page.locator('#strategies label').allTextContents();
+    const japanese = own.filter(
+      (x) =>
+        /[\u3040-\u30ff\u4e00-\u9fff]/.test(x) && !strategyNames.some((n) => n.includes(x.trim())),
+    );
+    expect(japanese.filter((x) => x.trim() !== '日本語')).toEqual([]);
+    await shot('english');
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('実行');
   });

@@ -85,14 +85,18 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     } = await applied(patch));
   });
 
-  test('three syncs, every write batch with calculation and screen updating suspended', () => {
-    expect(syncs).toBe(3);
-    expect(model.syncs).toBe(3);
+  test('four syncs (read, values, formats, commit), every write batch with calculation and screen updating suspended', () => {
+    expect(syncs).toBe(4);
+    expect(model.syncs).toBe(4);
     expect(model.runs).toBe(0); // applyPatch is called inside a run; the test made none
-    for (const request of model.requests.filter((r) => r.writes > 0)) {
+    // The commit (last) suspends screen updating only: it ends with the recalculation.
+    const writes = model.requests.filter((r) => r.writes > 0);
+    for (const request of writes.slice(0, -1)) {
       expect(request.suspendedCalculation).toBe(true);
       expect(request.suspendedScreenUpdating).toBe(true);
     }
+    expect(writes[writes.length - 1].suspendedScreenUpdating).toBe(true);
+    expect(model.calculations).toEqual(['Recalculate']);
   });
 
   test("the sheets, in order, after the workbook's own", () => {
@@ -237,7 +241,7 @@ describe('applyPatch (Office.js): the input template', () => {
   test('dropdown lists and input messages from the column descriptions, cell for cell', async () => {
     const patch = inputTemplate();
     const { model, result } = await applied(patch);
-    expect(result.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
     for (const sheet of patch.sheets) expectSheetWritten(model, sheet);
     const loans = patch.sheets[0].tables[0];
     const method = loans.columns.findIndex((x) => x.header.startsWith('返済方法'));
@@ -302,7 +306,7 @@ describe('applyPatch (Office.js): the input template', () => {
   test('a workbook holding only earlier results gets the new ones (Excel keeps one visible sheet)', async () => {
     const patch = lodgingResults().patch;
     const { model, result } = await applied(patch, ['結果サマリー', '年度別']);
-    expect(result.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
     expect(model.sheets.map((s) => s.name)).toEqual(patch.sheets.map((s) => s.name));
   });
 

@@ -21,7 +21,7 @@ describe('ExcelWorkbook: one Excel.run per action', () => {
     await excel.applyPatch(patch);
 
     expect(model.runs - runs).toBe(1);
-    expect(model.syncs - syncs).toBe(3);
+    expect(model.syncs - syncs).toBe(4);
     const names = model.sheets.map((s) => s.name);
     expect(names).toEqual(['Sheet1', ...inputs, ...patch.sheets.map((s) => s.name)]);
     expect(new Set(model.tables.map((t) => t.name)).size).toBe(model.tables.length);

@@ -317,7 +317,7 @@ function enter(cell: MockCell, v: unknown, result: (formula: string) => MockValu
 type Op = {
   bytes: number;
   write: boolean;
-  kind?: 'suspendCalculation' | 'suspendScreenUpdating';
+  kind?: 'suspendCalculation' | 'suspendScreenUpdating' | 'calculate';
   run: () => void | Promise<void>;
 };
 
@@ -338,6 +338,16 @@ export class MockWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** What a formula evaluates to (the fake does not calculate): null unless told. */
   formulaResult: (sheet: string, formula: string) => MockValue = () => null;
+  /** Syncs attempted, the failed one included. */
+  syncAttempts = 0;
+  /**
+   * Fault injection: the sync with this number (1-based, over the workbook's life) is refused
+   * as a whole, nothing of it applied (Excel on the web refusing a request, the user typing in
+   * a cell, a lost connection).
+   */
+  failAtSync: number | null = null;
+  /** `application.calculate` calls, in the order they reached the model. */
+  readonly calculations: string[] = [];
 
   constructor(sheetNames: readonly string[] = ['Sheet1']) {
     for (const name of sheetNames) this.sheets.push(new MockSheet(name));
@@ -392,6 +402,7 @@ export class MockWorkbook {
     Object.assign(excel, {
       ChartType: { columnClustered: 'ColumnClustered', line: 'Line' },
       ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+      CalculationType: { recalculate: 'Recalculate', full: 'Full' },
       ConditionalFormatType: {
         containsText: 'ContainsText',
         cellValue: 'CellValue',
@@ -405,6 +416,7 @@ export class MockWorkbook {
   }
 
   addSheet(name: string): MockSheet {
+    checkSheetName(name);
     if (this.findSheet(name)) {
       throw new MockExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
     }
@@ -424,6 +436,68 @@ export class MockWorkbook {
     }
     sheet.deleted = true;
     if (this.activeSheet === sheet.name) this.activeSheet = visibleOthers[0].name;
+    // As Excel: references to the deleted sheet in formulas elsewhere become #REF!.
+    this.rewriteReferences(sheet.name, null);
+  }
+
+  /** Renames a sheet as Excel does: the formulas that refer to it follow the new name. */
+  renameSheet(sheet: MockSheet, name: string): void {
+    checkSheetName(name);
+    const other = this.findSheet(name);
+    if (other && other !== sheet) {
+      throw new MockExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
+    }
+    const old = sheet.name;
+    sheet.name = name;
+    this.rewriteReferences(old, name);
+  }
+
+  /**
+   * What refers to sheet `from` follows it to `to` (or becomes #REF! when null): formulas (the
+   * patch quotes every sheet name), chart sources and list-validation sources (written by
+   * placeAddress, quoted only when needed).
+   */
+  private rewriteReferences(from: string, to: string | null): void {
+    const q = (n: string) => `'${n.replace(/'/g, "''")}'`;
+    const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(from) ? [`${from}!`] : [];
+    const swap = (text: string, as: (n: string) => string) => {
+      for (const ref of [`${q(from)}!`, ...bare]) {
+        text = text.split(ref).join(to === null ? '#REF!' : `${as(to)}!`);
+      }
+      return text;
+    };
+    const placeName = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : q(n));
+    for (const sheet of this.sheets) {
+      for (const [, cell] of sheet.cells()) {
+        if (cell.formula) cell.formula = swap(cell.formula, q);
+      }
+      for (const chart of sheet.charts) chart.source = swap(chart.source, placeName);
+      for (const v of sheet.validations.values()) {
+        const list = (v.rule as { list?: { source?: unknown } } | undefined)?.list;
+        if (list && typeof list.source === 'string') list.source = swap(list.source, placeName);
+      }
+    }
+  }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], no ' at either end. */
+export function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
+    throw new MockExcelError('InvalidArgument', `invalid sheet name ${JSON.stringify(name)}`);
+  }
+}
+
+/**
+ * Excel's rules for a table name: starts with a letter, _ or \, then letters, digits, _ and .;
+ * at most 255 characters; not a cell reference (A1, XFD1048576, R1C1, R, C).
+ */
+export function checkTableName(name: string): void {
+  const cellLike =
+    /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
+    /^[RrCc]$/.test(name) ||
+    /^[Rr][0-9]*[Cc][0-9]*$/.test(name);
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || cellLike) {
+    throw new MockExcelError('InvalidArgument', `invalid table name ${JSON.stringify(name)}`);
   }
 }
 
@@ -436,6 +510,13 @@ export class FakeContext {
       this.push({ bytes: 60, write: false, kind: 'suspendCalculation', run: () => undefined }),
     suspendScreenUpdatingUntilNextSync: () =>
       this.push({ bytes: 60, write: false, kind: 'suspendScreenUpdating', run: () => undefined }),
+    calculate: (type: string) =>
+      this.push({
+        bytes: 60,
+        write: false,
+        kind: 'calculate',
+        run: () => void this.model.calculations.push(type),
+      }),
   };
 
   constructor(readonly model: MockWorkbook) {
@@ -454,6 +535,12 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    if (++this.model.syncAttempts === this.model.failAtSync) {
+      throw new MockExcelError(
+        'GeneralException',
+        `sync ${this.model.failAtSync} refused (injected)`,
+      );
+    }
     this.model.requests.push({
       bytes: ops.reduce((n, op) => n + op.bytes, 0),
       writes: ops.filter((op) => op.write).length,
@@ -686,6 +773,9 @@ class FakeWorksheet extends FakeObject {
 
   get name(): string {
     return this.get('name');
+  }
+  set name(name: string) {
+    this.ctx.write({ name }, () => this.ctx.model.renameSheet(this.resolve(), name));
   }
 
   set visibility(v: string) {
@@ -1061,6 +1151,14 @@ class FakeTables extends FakeCollection<FakeTable> {
       .map((t) => new FakeTable(this.ctx, () => t));
   }
 
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const t = this.ctx.model.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new MockExcelError('ItemNotFound', `no table named ${name}`);
+      return t;
+    });
+  }
+
   /** Excel's rules: no overlap with another table; header cells become unique text. */
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     let created: MockTable | undefined;
@@ -1135,6 +1233,7 @@ class FakeTable extends FakeObject {
   }
   set name(name: string) {
     this.ctx.write({ name }, () => {
+      checkTableName(name);
       const t = this.resolve();
       const other = this.ctx.model.tables.find(
         (x) => x !== t && x.name.toLowerCase() === name.toLowerCase(),
