@@ -34,6 +34,17 @@ export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: 
   }
 }
 
+/** True when the bytes hold U+FFFD itself, written in the file in this encoding. */
+function hasLiteralReplacement(bytes: Uint8Array, encoding: CsvEncoding): boolean {
+  const literal = {
+    'utf-8': [0xef, 0xbf, 0xbd],
+    'utf-16le': [0xfd, 0xff],
+    'utf-16be': [0xff, 0xfd],
+  }[encoding as string];
+  if (!literal) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(Buffer.from(literal));
+}
+
 /** Yields each line (no line break, no BOM) of the file; reports bytes read as it goes. */
 export async function* csvFileLines(
   path: string,
@@ -49,14 +60,18 @@ export async function* csvFileLines(
     new InputError(
       `${name}: row ${row + 1}: 1 行が ${MAX_LINE_CHARS.toLocaleString('en')} 文字を超えます (改行のない CSV?) / the line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters (a file without line breaks?)`,
     );
+  // One lenient decoder: a byte that is no text becomes U+FFFD, found in the line it is on
+  // (a U+FFFD written in the file itself, rare, is told apart by its bytes).
   const decode = (bytes: Uint8Array, final: boolean) => {
-    try {
-      return decoder!.decode(bytes, { stream: !final });
-    } catch {
+    const text = decoder!.decode(bytes, { stream: !final });
+    const at = text.indexOf('\uFFFD');
+    if (at >= 0 && !hasLiteralReplacement(bytes, encoding)) {
+      const breaks = text.slice(0, at).split('\n').length - 1;
       throw new InputError(
-        `${name}: row ${row + 1}: ${encoding === 'shift_jis' ? 'Shift_JIS' : encoding.toUpperCase()} として読めない文字があります / the text is not valid ${encoding} — ${SAVE_AS_UTF8}`,
+        `${name}: row ${row + 1 + breaks}: ${encoding === 'shift_jis' ? 'Shift_JIS' : encoding.toUpperCase()} として読めない文字があります / the text is not valid ${encoding} — ${SAVE_AS_UTF8}`,
       );
     }
+    return text;
   };
   try {
     for await (const block of stream as AsyncIterable<Buffer>) {
@@ -64,7 +79,7 @@ export async function* csvFileLines(
       if (!decoder) {
         const found = detectEncoding(block);
         encoding = found.encoding;
-        decoder = new TextDecoder(encoding, { fatal: true });
+        decoder = new TextDecoder(encoding);
         bytes = block.subarray(found.bom);
       }
       const parts = (carry + decode(bytes, false)).split('\n');
