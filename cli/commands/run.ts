@@ -34,7 +34,11 @@ export function runCommand(
   if (options.outPath) {
     outputs.push([
       options.outPath,
-      writeWorkbookOrRefuse(options.outPath, renderResults(c, results), workbook),
+      writeWorkbookOrRefuse(
+        options.outPath,
+        renderResults(c, results),
+        workbook && { path, bytes: workbook },
+      ),
     ]);
   }
   if (options.jsonPath) {

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { OUTPUT_SHEETS, WorkbookPatch, WorkbookSnapshot, inputTemplate } from '../../workbook';
 import { writeXlsx } from '../../cli/xlsx/write-xlsx';
@@ -249,6 +250,21 @@ describe('bad files and outputs through `rateshock run`', () => {
       ['run', lying],
       [lying],
       'xl/worksheets/sheet1.xml: 宣言より大きく展開されます / inflates past its declared size (a zip bomb?)',
+    );
+    // Two parts declaring 250 MB each: under the cap per part, over the 400 MB in total.
+    const twoParts = unzipSync(withPart('xl/media/image1.png', randomBytes(2 ** 20)));
+    twoParts['xl/media/image2.png'] = twoParts['xl/media/image1.png'];
+    const total = Buffer.from(zipSync(twoParts, { level: 9 }));
+    for (let at = 0; at + 46 < total.length; at++) {
+      if (total.readUInt32LE(at) !== 0x02014b50) continue;
+      const name = total.toString('utf8', at + 46, at + 46 + total.readUInt16LE(at + 28));
+      if (name.startsWith('xl/media/')) total.writeUInt32LE(250 * 2 ** 20, at + 24);
+    }
+    const totalPath = fresh('total.xlsx', total);
+    refused(
+      ['run', totalPath, '-o', join(dir, 't.xlsx')],
+      [totalPath],
+      `${totalPath}: 展開後の合計が上限 400 MB を超えます / the parts inflate to over 400 MB in total (a zip bomb?)`,
     );
     const ratio = fresh('ratio.xlsx', withPart('xl/media/image1.png', zeros));
     // Pictures are never inflated to be read; writing the workbook back (-o) inflates them.
