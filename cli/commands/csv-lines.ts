@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../read-input';
+import { CsvEncoding, SAVE_AS_UTF8, detectEncoding } from '../text-encoding';
 
 /**
  * The lines of a CSV file, decoded: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
@@ -10,30 +11,6 @@ import { InputError } from '../read-input';
  */
 
 export const MAX_LINE_CHARS = 1 << 20;
-
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
-
-const SAVE_AS_UTF8 =
-  'Excel で「名前を付けて保存 > CSV UTF-8 (コンマ区切り)」で保存し直してください / save it from Excel as "CSV UTF-8 (Comma delimited)"';
-
-/** The encoding of a file from its first bytes (and the BOM's length to skip). */
-export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    return { encoding: 'utf-8', bom: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', bom: 0 };
-  } catch {
-    try {
-      new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: true });
-      return { encoding: 'shift_jis', bom: 0 };
-    } catch {
-      return { encoding: 'utf-8', bom: 0 }; // reported as not UTF-8 when decoded
-    }
-  }
-}
 
 /** True when the bytes hold U+FFFD itself, written in the file in this encoding. */
 function hasLiteralReplacement(bytes: Uint8Array, encoding: CsvEncoding): boolean {

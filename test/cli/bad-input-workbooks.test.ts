@@ -368,6 +368,28 @@ describe('bad files and outputs through `rateshock run`', () => {
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
+  test('case files in UTF-16 read as the same case; bytes of no encoding refused with how to save', () => {
+    const utf16 = fresh(
+      'utf16.json',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lodging.toString(), 'utf16le')]),
+    );
+    const plain = fresh('utf8.json', lodging);
+    expect(runCli('run', utf16).out).toBe(runCli('run', plain).out);
+    const bad = fresh(
+      'bad-bytes.json',
+      Buffer.concat([
+        lodging.subarray(0, 40),
+        Buffer.from([0xff, 0xff, 0xff]),
+        lodging.subarray(40),
+      ]),
+    );
+    refused(
+      ['run', bad],
+      [bad],
+      `${bad}: UTF-8 として読めない文字があります / the text is not valid utf-8 — UTF-8 で保存し直してください / save it as UTF-8`,
+    );
+  });
+
   test('two strategies with one id in a case file: refused at the second', () => {
     const json = JSON.parse(lodging.toString());
     json.strategies[1].id = 'STATUS-QUO';
