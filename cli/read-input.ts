@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { FieldError, Parsed, describeError } from '../engine';
+import { decodeText } from './text-encoding';
 
 /** An input problem the user can fix: printed as a message, exit code 1, never a stack trace. */
 export class InputError extends Error {
@@ -76,7 +77,9 @@ export function readJsonFile(path: string): unknown {
       `${path}: JSON ではなく Excel ブックです / is a workbook, not a JSON file (this command reads JSON; \`run\` reads input workbooks)`,
     );
   }
-  const text = bytes.toString('utf8');
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new InputError(`${path}: ${decoded.error}`);
+  const text = decoded.text;
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
   if (deep >= 0) {
     throw new InputError(

@@ -357,6 +357,15 @@ function readStrategies(b: Builder, t: BoundRowTable, loans: Json[]): Json[] {
     if (name?.ok && s.json.name === undefined) {
       s.json.name = name.value;
       b.locate(`${at}.name`, nameCell.loc);
+    } else if (name?.ok && name.value !== s.json.name) {
+      // Rows of one strategy share its ID; another name under the same ID is a second
+      // strategy given the first one's ID, whose totals would be summed with it.
+      b.errors.push(
+        cellError(nameCell.loc, {
+          ja: `が違うのに ID「${id.value}」が「${String(s.json.name)}」と同じです。戦略ごとに別の ID にしてください`,
+          en: `differs but the ID "${id.value}" is that of "${String(s.json.name)}": give each strategy its own ID`,
+        }),
+      );
     }
     const kindCell = r.cell('kind');
     const actionAt = `${at}.actions[${s.actions.length}]`;

@@ -23,6 +23,10 @@ const RULES: Rule[] = [
   ],
   [/^is required/, () => 'を入力してください'],
   [/^must be a number$/, () => 'は数値で入力してください'],
+  [
+    /^must be a number \(a comma only separates thousands/,
+    () => 'は数値で入力してください (カンマは桁区切りだけです: 1,8 ではなく 1.8)',
+  ],
   [/^must be a whole number$/, () => 'は整数で入力してください'],
   [/^must be at least (\S+)$/, (m) => `は ${m[1]} 以上で入力してください`],
   [/^must be at most (\S+)$/, (m) => `は ${m[1]} 以下で入力してください`],
@@ -46,6 +50,15 @@ const RULES: Rule[] = [
     () => 'は端数処理が切捨ての場合、円単位の整数で入力してください',
   ],
   [/^repeats another loan's id$/, () => 'が他の借入と重複しています'],
+  [
+    /^repeats the id "(.*)" of an earlier strategy/,
+    (m) => `が先の戦略の ID「${m[1]}」と重複しています (大文字・小文字は区別しません)`,
+  ],
+  [
+    /^ends before asOf: the last payment \((\S+)\) is before (\S+)/,
+    (m) =>
+      `では最終返済日 ${m[1]} が基準日 ${m[2]} より前です (完済済みの借入は除くか、開始日と期間を確認してください)`,
+  ],
   [/^has more than (\d+) years$/, (m) => `は ${m[1]} 期以内にしてください`],
   [/^must have at least (\d+) entr/, (m) => `を ${m[1]} 行以上入力してください`],
   [

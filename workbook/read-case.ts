@@ -41,7 +41,7 @@ function toCellError(cj: CaseJson, e: FieldError): CellError {
     (_, i: string) => `the loan in ${locationAddress(locate(cj, `loans[${i}]`))}`,
   );
   // "Principal must be …", "Program is not …"; other messages after a colon ("Loans: no loan …").
-  const verb = /^(is|must|has|repeats|exceeds|leaves|cannot)\b/.test(en);
+  const verb = /^(is|must|has|repeats|exceeds|leaves|cannot|ends)\b/.test(en);
   return cellError(
     loc,
     { ja: japanesePredicate(en), en: verb ? en : `: ${en}` },

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { InputError } from '../read-input';
+import { CsvEncoding, SAVE_AS_UTF8, detectEncoding } from '../text-encoding';
 
 /**
  * The lines of a CSV file, decoded: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
@@ -10,28 +12,15 @@ import { InputError } from '../read-input';
 
 export const MAX_LINE_CHARS = 1 << 20;
 
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
-
-const SAVE_AS_UTF8 =
-  'Excel で「名前を付けて保存 > CSV UTF-8 (コンマ区切り)」で保存し直してください / save it from Excel as "CSV UTF-8 (Comma delimited)"';
-
-/** The encoding of a file from its first bytes (and the BOM's length to skip). */
-export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    return { encoding: 'utf-8', bom: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', bom: 0 };
-  } catch {
-    try {
-      new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: true });
-      return { encoding: 'shift_jis', bom: 0 };
-    } catch {
-      return { encoding: 'utf-8', bom: 0 }; // reported as not UTF-8 when decoded
-    }
-  }
+/** True when the bytes hold U+FFFD itself, written in the file in this encoding. */
+function hasLiteralReplacement(bytes: Uint8Array, encoding: CsvEncoding): boolean {
+  const literal = {
+    'utf-8': [0xef, 0xbf, 0xbd],
+    'utf-16le': [0xfd, 0xff],
+    'utf-16be': [0xff, 0xfd],
+  }[encoding as string];
+  if (!literal) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(Buffer.from(literal));
 }
 
 /** Yields each line (no line break, no BOM) of the file; reports bytes read as it goes. */
@@ -49,14 +38,18 @@ export async function* csvFileLines(
     new InputError(
       `${name}: row ${row + 1}: 1 行が ${MAX_LINE_CHARS.toLocaleString('en')} 文字を超えます (改行のない CSV?) / the line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters (a file without line breaks?)`,
     );
+  // One lenient decoder: a byte that is no text becomes U+FFFD, found in the line it is on
+  // (a U+FFFD written in the file itself, rare, is told apart by its bytes).
   const decode = (bytes: Uint8Array, final: boolean) => {
-    try {
-      return decoder!.decode(bytes, { stream: !final });
-    } catch {
+    const text = decoder!.decode(bytes, { stream: !final });
+    const at = text.indexOf('\uFFFD');
+    if (at >= 0 && !hasLiteralReplacement(bytes, encoding)) {
+      const breaks = text.slice(0, at).split('\n').length - 1;
       throw new InputError(
-        `${name}: row ${row + 1}: ${encoding === 'shift_jis' ? 'Shift_JIS' : encoding.toUpperCase()} として読めない文字があります / the text is not valid ${encoding} — ${SAVE_AS_UTF8}`,
+        `${name}: row ${row + 1 + breaks}: ${encoding === 'shift_jis' ? 'Shift_JIS' : encoding.toUpperCase()} として読めない文字があります / the text is not valid ${encoding} — ${SAVE_AS_UTF8}`,
       );
     }
+    return text;
   };
   try {
     for await (const block of stream as AsyncIterable<Buffer>) {
@@ -64,7 +57,7 @@ export async function* csvFileLines(
       if (!decoder) {
         const found = detectEncoding(block);
         encoding = found.encoding;
-        decoder = new TextDecoder(encoding, { fatal: true });
+        decoder = new TextDecoder(encoding);
         bytes = block.subarray(found.bom);
       }
       const parts = (carry + decode(bytes, false)).split('\n');

@@ -78,7 +78,11 @@ export function monteCarloCommand(path: string, options: MonteCarloCommandOption
   if (options.outPath) {
     outputs.push([
       options.outPath,
-      writeWorkbookOrRefuse(options.outPath, renderMonteCarlo(c, results), workbook),
+      writeWorkbookOrRefuse(
+        options.outPath,
+        renderMonteCarlo(c, results),
+        workbook && { path, bytes: workbook },
+      ),
     ]);
   }
   if (options.jsonPath) {

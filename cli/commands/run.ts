@@ -48,7 +48,11 @@ export function runCommand(
   if (options.outPath) {
     outputs.push([
       options.outPath,
-      writeWorkbookOrRefuse(options.outPath, renderResults(c, results, { lesson }), workbook),
+      writeWorkbookOrRefuse(
+        options.outPath,
+        renderResults(c, results, { lesson }),
+        workbook && { path, bytes: workbook },
+      ),
     ]);
   }
   if (options.jsonPath) {

@@ -11,14 +11,14 @@ import { XlsxWriteError, writeXlsx } from './write-xlsx';
 export function writeWorkbookOrRefuse(
   outPath: string,
   patch: WorkbookPatch,
-  base?: Uint8Array,
+  base?: { path: string; bytes: Uint8Array },
 ): Uint8Array[] {
   if (base) {
     const ours = new Map(
       patch.sheets.flatMap((s) => s.tables.map((t) => [t.name.toLowerCase(), s.name] as const)),
     );
     const replaced = new Set(patch.replaces);
-    for (const t of readXlsxSnapshot(base).tables) {
+    for (const t of readXlsxSnapshot(base.bytes).tables) {
       const sheet = ours.get(t.name.toLowerCase());
       if (sheet === undefined || replaced.has(t.sheet)) continue;
       throw new InputError(
@@ -28,9 +28,10 @@ export function writeWorkbookOrRefuse(
     }
   }
   try {
-    return writeXlsx(patch, base);
+    return writeXlsx(patch, base?.bytes);
   } catch (e) {
     if (!(e instanceof XlsxWriteError)) throw e;
-    throw new InputError(`${outPath}: ${e.message} (nothing written / 出力なし)`);
+    // What the writer refuses is in the input workbook (its parts, its sheets): named so.
+    throw new InputError(`${base?.path ?? outPath}: ${e.message} (nothing written / 出力なし)`);
   }
 }

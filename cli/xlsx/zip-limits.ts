@@ -72,8 +72,14 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
       const length = u16(bytes, x + 2);
       if (id === 1) {
         let at = x + 4;
-        if (size === 0xffffffff) ((size = u64(bytes, at)), (at += 8));
-        if (compressed === 0xffffffff) ((compressed = u64(bytes, at)), (at += 8));
+        if (size === 0xffffffff) {
+          size = u64(bytes, at);
+          at += 8;
+        }
+        if (compressed === 0xffffffff) {
+          compressed = u64(bytes, at);
+          at += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(bytes, at);
       }
       x += 4 + length;
@@ -108,8 +114,9 @@ export function unzipWithinLimits(
   const entries = centralDirectory(bytes);
   const files: Record<string, Uint8Array> = {};
   let total = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/') || !wanted(e.name)) continue;
+  const chosen = entries.filter((e) => !e.name.endsWith('/') && wanted(e.name));
+  // Every cap is checked on the declared sizes before any part is inflated.
+  for (const e of chosen) {
     if (e.flags & 1) {
       throw new ZipLimitError(
         `${e.name}: 暗号化された部品があります。パスワードなしで保存し直してください / the part is encrypted: save the workbook without a password`,
@@ -131,6 +138,8 @@ export function unzipWithinLimits(
         `${e.name}: 圧縮率 ${Math.round(e.size / Math.max(1, e.compressed))}:1 は異常です / compressed ${Math.round(e.size / Math.max(1, e.compressed))}:1, beyond any workbook (a zip bomb?)`,
       );
     }
+  }
+  for (const e of chosen) {
     const local = e.localOffset;
     if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) {
       throw new ZipLimitError(`${e.name}: not an .xlsx workbook (damaged zip entry)`);

@@ -471,7 +471,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     if (earlier !== undefined)
       errors.push({
         field: `strategies[${i}].id`,
-        message: `repeats the id of strategies[${earlier}] (ids are compared without regard to case)`,
+        message: `repeats the id "${strategies[earlier].id}" of an earlier strategy (ids are compared without regard to case)`,
         value: s.id,
       });
     else strategyIds.set(s.id.toLowerCase(), i);

@@ -88,8 +88,11 @@ export class FieldReader {
   rejectUnknown(known: readonly string[]): void {
     for (const key of Object.keys(this.obj)) {
       if (known.includes(key)) continue;
+      // Lengths 3 apart are 3 edits apart at least: a long key costs no distance table.
       const close = known.find(
-        (k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2,
+        (k) =>
+          k.toLowerCase() === key.toLowerCase() ||
+          (Math.abs(k.length - key.length) <= 2 && editDistance(k, key) <= 2),
       );
       this.fail(key, `is not a known field${close ? ` (did you mean "${close}"?)` : ''}`);
     }

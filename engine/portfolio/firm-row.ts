@@ -104,7 +104,8 @@ export interface RowError {
  * // 'row 17, column operatingProfit: must be a number (value: "abc")'
  */
 export function describeRowError(e: RowError): string {
-  const where = e.column === null ? `row ${e.row}` : `row ${e.row}, column ${e.column}`;
+  const column = e.column !== null && e.column.length > 60 ? `${e.column.slice(0, 60)}…` : e.column;
+  const where = column === null ? `row ${e.row}` : `row ${e.row}, column ${column}`;
   const value = e.value === undefined ? '' : ` (value: ${valueText(e.value)})`;
   return `${where}: ${e.message}${value}`;
 }

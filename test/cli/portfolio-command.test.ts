@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -148,7 +148,23 @@ describe('rateshock portfolio (in-process)', () => {
     const r = await rateshock('portfolio', xlsx);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${xlsx} (先一覧!Firms): 1 input error in 1 row`);
-    expect(r.err).toContain('row 5, column ordinaryProfit: must be a number (value: "五千万")');
+    expect(r.err).toContain(
+      '先一覧!G5 row 5, column ordinaryProfit: must be a number (value: "五千万")',
+    );
+    // A name typed over two lines (Alt+Enter) is one cell of one row: read as a table, the
+    // later rows keep their sheet row numbers and the name its line break.
+    const name = FIRM_COLUMNS.indexOf('name');
+    bad[0][name] = '甲\n商店';
+    writeFileSync(xlsx, workbook(bad));
+    const twoLines = await rateshock('portfolio', xlsx);
+    expect(twoLines.err).toContain('先一覧!G5 row 5, column ordinaryProfit');
+    expect(twoLines.err).not.toContain('quoted cell');
+    const good = rows.map((row) => [...row]);
+    good[0][name] = '甲\n商店';
+    writeFileSync(xlsx, workbook(good));
+    const json = join(dir, 'two-lines.json');
+    expect((await rateshock('portfolio', xlsx, '--top', '3', '--json', json)).code).toBe(0);
+    expect(readJson(json).mostAffected!.firms.map((f) => f.name)).toContain('甲\n商店');
   });
 
   test('`portfolio stress <file>` is the same command as `portfolio <file>`', async () => {
@@ -281,6 +297,136 @@ describe('rateshock portfolio (in-process)', () => {
       `error: ${join(a, 'x.csv')}: ${a} はファイルでフォルダではありません / ${a} is a file, not a folder\n`,
     ]);
     expect(readFileSync(a, 'utf8')).toBe(text);
+  });
+});
+
+/** The hand portfolio's Japanese texts in CP932 (Shift_JIS), as Japanese Excel saves a CSV. */
+const CP932: Record<string, string> = {
+  甲商店: '8d628fa49358',
+  小売業: '8fac94848bc6',
+  乙製作所: '89b390bb8dec8f8a',
+  製造業: '90bb91a28bc6',
+  丙旅館: '95b897b78ad9',
+  宿泊業: '8f6894918bc6',
+};
+
+function cp932(text: string): Buffer {
+  const parts = text.split(new RegExp(`(${Object.keys(CP932).join('|')})`));
+  return Buffer.concat(
+    parts.map((p) => (CP932[p] ? Buffer.from(CP932[p], 'hex') : Buffer.from(p, 'ascii'))),
+  );
+}
+
+/**
+ * Bad portfolio files (issue 15): each is read right or refused with the file and row named,
+ * exit 1, nothing written, the input unchanged.
+ */
+describe('bad portfolio files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rateshock-portfolio-bad-'));
+  let n = 0;
+  const fresh = (name: string, bytes: Uint8Array | string) => {
+    const path = join(dir, `${n++}-${name}`);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const refused = async (args: string[], inputs: string[], message: string | RegExp) => {
+    const before = inputs.map((p) => readFileSync(p));
+    const listing = readdirSync(dir).sort();
+    const r = await rateshock(...args);
+    expect({ code: r.code, out: r.out }).toEqual({ code: 1, out: '' });
+    if (typeof message === 'string') expect(r.err).toContain(message);
+    else expect(r.err).toMatch(message);
+    expect(readdirSync(dir).sort()).toEqual(listing);
+    inputs.forEach((p, i) => expect(readFileSync(p).equals(before[i])).toBe(true));
+    return r.err;
+  };
+  const namesOf = async (csv: string) => {
+    const json = join(dir, `${n++}-names.json`);
+    const r = await rateshock('portfolio', csv, '--shocks', '1', '--top', '3', '--json', json);
+    expect([r.code, r.err]).toEqual([0, '']);
+    return readJson(json)
+      .mostAffected!.firms.map((f) => `${f.name}/${f.sector}`)
+      .sort();
+  };
+  const NAMES = ['丙旅館/宿泊業', '乙製作所/製造業', '甲商店/小売業'];
+
+  test('the CSV as its own output (-o or --json): refused, the CSV kept', async () => {
+    const csv = fresh('firms.csv', handCsv);
+    await refused(['portfolio', csv, '-o', csv], [csv], 'the output would overwrite the input');
+    await refused(['portfolio', csv, '--json', csv], [csv], `${csv}: 出力先が入力ファイル`);
+  });
+
+  test('Shift_JIS (CP932) and UTF-16 CSV files read with their names intact', async () => {
+    expect(await namesOf(fresh('utf8.csv', handCsv))).toEqual(NAMES);
+    expect(await namesOf(fresh('sjis.csv', cp932(handCsv)))).toEqual(NAMES);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(handCsv, 'utf16le')]);
+    expect(await namesOf(fresh('utf16le.csv', le))).toEqual(NAMES);
+    const be = Buffer.from(handCsv, 'utf16le').swap16();
+    expect(
+      await namesOf(fresh('utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be]))),
+    ).toEqual(NAMES);
+  });
+
+  test('text in no known encoding: refused with how to save as UTF-8', async () => {
+    // UTF-8 at first, then a byte no UTF-8 text has, 300 KB in (past the first block read).
+    const lines = handCsv.split('\r\n');
+    const filler = Array.from({ length: 3000 }, () => lines[1])
+      .join('\r\n')
+      .replace(/甲商店/g, 'X');
+    const bad = fresh(
+      'mixed.csv',
+      Buffer.concat([Buffer.from(`${lines[0]}\r\n${filler}\r\n`), Buffer.from([0x81, 0x20])]),
+    );
+    await refused(
+      ['portfolio', bad],
+      [bad],
+      /mixed\.csv: row 3002: UTF-8 として読めない文字があります \/ the text is not valid utf-8 — .*CSV UTF-8/,
+    );
+  });
+
+  test('a 10 MB file with no line break: refused at once, in a short message', async () => {
+    const bad = fresh('one-line.csv', 'id,'.repeat(3_500_000));
+    const started = Date.now();
+    const err = await refused(
+      ['portfolio', bad],
+      [bad],
+      'row 1: 1 行が 1,048,576 文字を超えます (改行のない CSV?) / the line is longer than 1,048,576 characters',
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err.length).toBeLessThan(1_000);
+    // A long header line is cut in the message, not echoed whole.
+    const wide = fresh('wide.csv', `${'x'.repeat(500_000)},id\n`);
+    const wideStarted = Date.now();
+    const wideErr = await refused(['portfolio', wide], [wide], 'is not a known column');
+    expect(wideErr.length).toBeLessThan(3_000);
+    expect(Date.now() - wideStarted).toBeLessThan(5_000);
+  });
+
+  test('the same firm id twice: refused, naming both rows', async () => {
+    const lines = handCsv.split('\r\n');
+    const dup = fresh(
+      'dup.csv',
+      [...lines.slice(0, 4), lines[1].replace(/^A,/, 'A,'), ''].join('\n'),
+    );
+    await refused(
+      ['portfolio', dup, '--skip-bad-rows'],
+      [dup],
+      `${dup}: 1 件の企業IDが重複しています / 1 firm id repeats an earlier row (each firm once)\n  - row 5, column id: repeats the id of row 2 / 行 2 と同じ企業IDです (value: "A")`,
+    );
+  });
+
+  test('a decimal comma in a rate: refused, never 18 %', async () => {
+    const at = FIRM_COLUMNS.indexOf('effectiveTaxRate');
+    const lines = handCsv.split('\r\n');
+    const cells = splitCells(lines[1]);
+    cells[at] = '"30,5%"';
+    lines[1] = cells.join(',');
+    const bad = fresh('comma.csv', lines.join('\n'));
+    await refused(
+      ['portfolio', bad],
+      [bad],
+      'row 2, column effectiveTaxRate: must be a rate such as 0.023 or "2.3%" (a comma only separates thousands: write 1.8, not 1,8) (value: "30,5%")',
+    );
   });
 });
 

@@ -73,6 +73,17 @@ describe('the bad-input catalogue', () => {
     expect(errors.map((e) => e.address)).toEqual(['借入一覧!G5']);
   });
 
+  test('a bad as-of date is reported once, not again as every blank start date', () => {
+    const errors = errorsOf([
+      { table: 'Settings', key: 'asOf', value: '2026/13/01' },
+      { table: 'Loans', header: 'startDate', row: 0, value: null },
+      { repeatRow: { table: 'Loans', row: 0, rows: 3 } },
+      { table: 'Loans', header: 'id', row: 1, value: 'B2' },
+      { table: 'Loans', header: 'id', row: 2, value: 'B3' },
+    ]);
+    expect(errors.map((e) => e.address)).toEqual(['設定!C12']);
+  });
+
   test('every error comes at once, in sheet and row order', () => {
     const titles = [
       '残高に文字 / text in an amount',

@@ -448,4 +448,69 @@ export const BAD_INPUTS: BadInput[] = [
       en: /^Value must be a rate between 0% and 30%/,
     },
   },
+  // Issue 15: inputs that were accepted silently.
+  {
+    title: '開始日に年だけ / a bare year in a date cell',
+    edits: [{ table: 'Loans', header: 'startDate', row: 0, value: 2026 }],
+    expected: {
+      address: '借入一覧!O5',
+      ja: /^開始日 は年だけでなく年月日で入力してください/,
+      en: /^Start date must be a whole date, not a year alone/,
+    },
+  },
+  {
+    title: '存在しない元号年 平成40年 / an era year that never was',
+    edits: [{ table: 'Loans', header: 'startDate', row: 0, value: '平成40年1月1日' }],
+    expected: {
+      address: '借入一覧!O5',
+      ja: /^開始日 は日付で入力してください/,
+      en: /^Start date must be a date/,
+    },
+  },
+  {
+    title: '金利に小数点のカンマ 1,8% / a decimal comma in a rate',
+    edits: [
+      { table: 'Loans', header: 'rateType', row: 0, value: '固定' },
+      { table: 'Loans', header: 'rate', row: 0, value: '1,8%' },
+    ],
+    expected: {
+      address: '借入一覧!I5',
+      ja: /^金利 は 2\.3% または 0\.023 のように率で入力してください/,
+      en: /^Rate must be a rate such as 2\.3% or 0\.023/,
+    },
+  },
+  {
+    title: '基準日前に完済済みの借入 / a loan repaid before the as-of date',
+    edits: [{ table: 'Loans', header: 'startDate', row: 0, value: '2010-01-01' }],
+    expected: {
+      address: '借入一覧!E5',
+      ja: /^残存期間\(月\) では最終返済日 2020-01-01 が基準日 \S+ より前です/,
+      en: /^Term \(months\) ends before asOf: the last payment \(2020-01-01\)/,
+    },
+  },
+  {
+    title: '大文字小文字だけ違う戦略ID / strategy ids differing only in case',
+    edits: [
+      { repeatRow: { table: 'Strategies', row: 0, rows: 2 } },
+      { table: 'Strategies', header: 'strategyId', row: 1, value: 'r1' },
+      { table: 'Strategies', header: 'strategyName', row: 1, value: '別の借換' },
+    ],
+    expected: {
+      address: 'シナリオ!H6',
+      ja: /^戦略ID が先の戦略の ID「R1」と重複しています/,
+      en: /repeats the id "R1" of an earlier strategy/,
+    },
+  },
+  {
+    title: '同じ戦略IDで別の名前 / one strategy id under two names',
+    edits: [
+      { repeatRow: { table: 'Strategies', row: 0, rows: 2 } },
+      { table: 'Strategies', header: 'strategyName', row: 1, value: '別の借換' },
+    ],
+    expected: {
+      address: 'シナリオ!I6',
+      ja: /が違うのに ID「R1」が「.*」と同じです/,
+      en: /differs but the ID "R1" is that of/,
+    },
+  },
 ];
