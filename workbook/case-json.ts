@@ -313,7 +313,7 @@ function readSelector(text: string, loanIds: Set<string>, lenders: Set<string>):
 }
 
 const ACTION_KEYS: Record<string, readonly string[]> = {
-  refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate'],
+  refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate', 'rateOptions'],
   'capital-loan': ['mode', 'select', 'programId', 'amount', 'termMonths', 'privateBankSupport'],
   reschedule: ['select', 'holidayMonths', 'extendTerm'],
 };
@@ -328,6 +328,7 @@ const ACTION_COLUMNS = [
   'privateBankSupport',
   'holidayMonths',
   'extendTerm',
+  'rateOptions',
 ];
 
 function readStrategies(b: Builder, t: BoundRowTable, loans: Json[]): Json[] {

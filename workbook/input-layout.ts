@@ -749,6 +749,14 @@ export const STRATEGIES: RowTableDef = {
         width: 10,
       },
     ),
+    col(
+      'rateOptions',
+      '金利オプション',
+      'Rate options',
+      'text',
+      '借換: 制度の金利オプションID をカンマ区切り (例: special-1, wage-increase = 賃上げ特例 当初2年▲0.5%)',
+      { numberFormat: TEXT, width: 18 },
+    ),
   ],
 };
 

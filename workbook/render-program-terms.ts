@@ -52,7 +52,7 @@ export function programTermsBlock(
         header('戦略ID / strategy', 16),
         header('借入 / loan', 24),
         header('制度 / program', 36),
-        header('条件 / term', 28),
+        header('条件 / term', 38),
         header('値 / value', 14),
         header('根拠 / basis', 16),
         header('出典・仮定の理由 / source or reason', 90),

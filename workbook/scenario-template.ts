@@ -169,7 +169,7 @@ function selectorText(select: unknown, loans: Source[], at: string, errors: stri
 
 /** The columns each kind of action fills (the sheet reads only these). */
 const ACTION_COLUMNS: Record<string, readonly string[]> = {
-  refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate'],
+  refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate', 'rateOptions'],
   'capital-loan': ['mode', 'select', 'programId', 'amount', 'termMonths', 'privateBankSupport'],
   reschedule: ['select', 'holidayMonths', 'extendTerm'],
 };
@@ -195,6 +195,7 @@ function strategySources(strategies: Json[], loans: Source[], errors: string[]):
     return actions.map((a, k) => {
       const row: Source = { ...(k === 0 ? head : { strategyId: id }), kind: a.kind };
       for (const key of ACTION_COLUMNS[String(a.kind)] ?? []) row[key] = a[key];
+      if (Array.isArray(a.rateOptions)) row.rateOptions = a.rateOptions.join(', '); // one cell
       row.select = selectorText(a.select, loans, `${at}.actions[${k}]`, errors);
       // The engine takes only `true` as 延長 (extend) once extendTerm is given.
       if (given(a.extendTerm)) row.extendTerm = a.extendTerm === true;

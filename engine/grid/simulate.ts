@@ -6,8 +6,8 @@ import { ProgramPricing, StrategyBook, applyStrategy } from '../strategy/apply-s
 import { CapitalRateRule, Projection, ProjectedYear, projectCase } from '../projection/project';
 import { YearMeasures, yearMeasures } from '../projection/year-measures';
 import { CheckResult, planChecks } from '../checks/plan-checks';
-import { debtRepaymentYears } from '../measures/debt-repayment-years';
 import { CellPlan, cellPlan } from '../plan/plan-summary';
+import { closedYearDebtRepaymentYears } from '../projection/closed-year';
 
 /** An eligibility finding on a strategy's program loan (from the program catalog's rules). */
 export interface EligibilityIssue {
@@ -131,18 +131,10 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     asOf: c.asOf,
   });
   // Eligibility reads 債務償還年数 of the latest closed year (直近決算) with today's debt.
-  const base = c.base;
-  const baseYears = debtRepaymentYears({
-    interestBearingDebt: c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0),
-    cash: base.cash,
-    receivables: base.receivables,
-    inventory: base.inventory,
-    payables: base.payables,
-    ordinaryProfit: base.ordinaryProfit,
-    depreciation: base.depreciation,
-    taxes: Math.floor(Math.max(0, base.ordinaryProfit) * base.effectiveTaxRate),
-    form: c.thresholds.debtYearsForm,
-  }).value;
+  const baseYears = closedYearDebtRepaymentYears(
+    c,
+    c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0),
+  );
 
   const cells: GridCell[] = [];
   c.strategies.forEach((strategy, i) => {

@@ -244,11 +244,19 @@ function readAction(
     const termMonths = r.number('termMonths', { min: 1, max: 600, integer: true });
     const graceMonths = r.number('graceMonths', { min: 0, max: 600, integer: true, fallback: 0 });
     const baseRate = r.has('baseRate') ? r.rate('baseRate') : undefined;
-    const rateOptions = r.has('rateOptions')
-      ? r.list('rateOptions', (item, optionAt) =>
-          FieldReader.of({ id: item }, optionAt, errors)?.string('id'),
-        )
-      : undefined;
+    // A list, or one text with commas (as a sheet cell holds it).
+    const optionsRaw = r.raw('rateOptions');
+    const rateOptions =
+      typeof optionsRaw === 'string'
+        ? optionsRaw
+            .split(/[,、，]/)
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : r.has('rateOptions')
+          ? r.list('rateOptions', (item, optionAt) =>
+              FieldReader.of({ id: item }, optionAt, errors)?.string('id'),
+            )
+          : undefined;
     if (
       select &&
       programId !== undefined &&

@@ -85,7 +85,8 @@ export function rateTermIssue(
     : `programs.${program.id}.rate.baseRate`;
   const why = priced.assumed
     ? {
-        ja: `この期間の利率は仮定です（${priced.assumed}）`,
+        // The reasons are written in English in the catalog; the summary sheet lists them.
+        ja: 'この期間の利率はカタログの仮定です（理由は結果サマリーの「制度条件の根拠」）',
         en: `the rate for this term is assumed (${priced.assumed})`,
       }
     : {

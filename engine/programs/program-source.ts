@@ -1,6 +1,7 @@
 import { Case, JfcUnit, Strategy } from '../case/case';
 import { EligibilityIssue, ProgramSource } from '../grid/simulate';
-import { ClosedYearResult } from '../projection/closed-year';
+import { ClosedYearResult, closedYearDebtRepaymentYears } from '../projection/closed-year';
+import { recognizedCapital } from '../measures/capital-recognition';
 import { CapitalLoan, ProgramPricing, StrategyBook } from '../strategy/apply-strategy';
 import { formatIsoDate } from '../time/civil-date';
 import { capitalLoanRate } from './capital-rate';
@@ -87,6 +88,20 @@ export function newLoans(
 ): NewLoan[] {
   const actions = (strategy?.actions ?? []).filter((a) => a.kind === 'refinance');
   const remaining = (id: string) => c.stack.loans.find((l) => l.id === id)?.terms.termMonths ?? 0;
+  // A refinancing meets its threshold with the debt as the strategy leaves it: its capital-type
+  // loans (DDS) are left out while recognised as capital, as the checks' measure does. A
+  // capital-type loan itself is judged on the debt before it (過剰債務 is the state it cures).
+  const recognised = book.capital.reduce(
+    (sum, l) => sum + recognizedCapital(l.amount, l.termMonths),
+    0,
+  );
+  const refinancingYears =
+    recognised > 0
+      ? closedYearDebtRepaymentYears(
+          c,
+          c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0) - recognised,
+        )
+      : statusQuo.debtRepaymentYears;
   return [
     ...book.refinancings.map((r, k) => {
       const action = actions[k];
@@ -103,7 +118,7 @@ export function newLoans(
           rateOptions: action?.rateOptions,
           baseRateGiven: action?.baseRate !== undefined,
         },
-        facts: borrowerFacts(c, book, r.newLoanId, statusQuo.debtRepaymentYears, undefined),
+        facts: borrowerFacts(c, book, r.newLoanId, refinancingYears, undefined),
       };
     }),
     // Capital-type loans already on the books were granted before: nothing to check.

@@ -1,4 +1,5 @@
-import { BaseYear } from '../case/case';
+import { BaseYear, Case } from '../case/case';
+import { debtRepaymentYears } from '../measures/debt-repayment-years';
 
 /**
  * A closed year's result on both lines a capital-type loan may read for 赤字 / 黒字. They can
@@ -18,4 +19,25 @@ export function closedYearResult(base: BaseYear): ClosedYearResult {
     ordinaryProfit: base.ordinaryProfit,
     netIncome: base.netIncome ?? base.ordinaryProfit - tax,
   };
+}
+
+/**
+ * 債務償還年数 of the latest closed year (直近決算) for a given interest-bearing debt — the
+ * measure program eligibility reads. The caller leaves capital-type loans out for the share
+ * recognised as capital, as the plan checks do (domain.md §6). Taxes are the year's 経常利益 at
+ * the effective rate; `null` when cash flow is zero or negative.
+ */
+export function closedYearDebtRepaymentYears(c: Case, interestBearingDebt: number): number | null {
+  const base = c.base;
+  return debtRepaymentYears({
+    interestBearingDebt,
+    cash: base.cash,
+    receivables: base.receivables,
+    inventory: base.inventory,
+    payables: base.payables,
+    ordinaryProfit: base.ordinaryProfit,
+    depreciation: base.depreciation,
+    taxes: Math.floor(Math.max(0, base.ordinaryProfit) * base.effectiveTaxRate),
+    form: c.thresholds.debtYearsForm,
+  }).value;
 }

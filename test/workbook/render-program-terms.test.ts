@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogPrograms, parseCaseFile, simulate } from '../../engine';
 import { FACT_KEYS } from '../../engine/input/facts-spec';
-import { renderResults } from '../../workbook';
+import { describeCellError, readCase, renderResults, scenarioTemplate } from '../../workbook';
+import { snapshotOfPatch } from '../support/patch-snapshot';
 import { SETTINGS } from '../../workbook/input-layout';
 
 const SCENARIO = join(__dirname, '../../scenarios/lodging-crisis-refinance.case.json');
@@ -59,5 +60,38 @@ describe('the template lets every eligibility fact be set', () => {
   test('the Settings table has a row for each fact of the case file', () => {
     const keys = SETTINGS.items.map((i) => i.key).filter((k) => k.startsWith('facts.'));
     expect([...keys].sort()).toEqual(FACT_KEYS.map((k) => `facts.${k}`).sort());
+  });
+});
+
+describe('facts, net income and rate options typed into the sheets read as in a case file', () => {
+  test('every fact, base.netIncome and a refinancing with 賃上げ特例 survive the sheets', () => {
+    const raw = JSON.parse(readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>;
+    raw.facts = {
+      hasCrisisEraDebt: true,
+      crisisEraLoanIds: ['Z1', 'C1'],
+      hasImprovementPlan: true,
+      privateBankSupport: false,
+      isSmallEnterprise: false,
+      existingGuaranteedYen: 60_000,
+      concurrentProperLoanYen: 1_000,
+      salesChangeRate: '-6%',
+      successionOrConsolidation: false,
+      payrollChangeRate: '3%',
+    };
+    (raw.base as Record<string, unknown>).netIncome = -1_500;
+    const strategies = raw.strategies as { actions: Record<string, unknown>[] }[];
+    strategies[1].actions[0].rateOptions = ['wage-increase'];
+    const fromJson = parseCaseFile(raw);
+    if (!fromJson.ok) throw new Error(JSON.stringify(fromJson.errors));
+    const typed = scenarioTemplate(raw);
+    if (!typed.ok) throw new Error(typed.errors.join('\n'));
+    const fromSheets = readCase(snapshotOfPatch(typed.patch));
+    if (!fromSheets.ok) throw new Error(fromSheets.errors.map(describeCellError).join('\n'));
+    expect(fromSheets.case).toEqual(fromJson.value);
+    expect(fromSheets.case.facts.existingGuaranteedYen).toBe(60_000_000);
+    expect(fromSheets.case.base.netIncome).toBe(-1_500_000);
+    expect(fromSheets.case.strategies[1].actions[0]).toMatchObject({
+      rateOptions: ['wage-increase'],
+    });
   });
 });

@@ -216,6 +216,29 @@ describe('each fact: given → checked, left out → a warning, derived from the
     expect(succ({})[0].severity).toBe('warning');
   });
 
+  test("債務償還年数 for a refinancing leaves out the strategy's DDS while recognised as capital, as the checks do", () => {
+    const crisis = refinance(['Z1', 'C1'], 'crisis-recovery-stabilization', { termMonths: 240 });
+    const dds = {
+      kind: 'capital-loan',
+      mode: 'dds',
+      select: { loanIds: ['B1'] },
+      programId: 'bank-dds',
+      amount: 20_000,
+      termMonths: 180,
+    };
+    const years = (actions: Json[]) =>
+      issues(lodging([{ id: 's', actions }], { crisisEraLoanIds: ['Z1', 'C1'] }), 's').filter(
+        (i) => i.rule === 'min-debt-repayment-years',
+      );
+    // Closed year: cash flow 10,700 + 10,000 − 3,210 = 17,490千円; debt 250,000 − cash 10,000 −
+    // working capital (3,000 + 2,000 − 5,000 = 0) = 240,000 → 13.72 years: over 13, eligible.
+    expect(years([crisis])).toEqual([]);
+    // A 20,000千円 DDS, 100 % capital for 15 years: (240,000 − 20,000) / 17,490 = 12.58 ≤ 13.
+    const withDds = years([dds, crisis]);
+    expect(withDds.map((i) => i.severity)).toEqual(['error']);
+    expect(withDds[0].messageEn).toContain('Debt repayment years of 12.58 do not meet');
+  });
+
   test('the derivations, directly', () => {
     expect([1, 5, 6, 20, 21, 0].map(smallEnterpriseFromEmployees)).toEqual([
       true,
