@@ -88,6 +88,8 @@ export const LOAN_FILE_KEYS = [
   'startDate',
   'rounding',
   'guaranteeFeeRate',
+  'guaranteeFeePayment',
+  'businessDay',
   'resets',
 ] as const;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OUTPUT_SHEETS } from '../../workbook';
-import { formattedText } from '../../workbook/layout';
+import { MAX_COLUMN_WIDTH, formattedText } from '../../workbook/layout';
 import { convertWithLibreOffice, describeWithLibreOffice } from '../support/libreoffice';
 
 /**
@@ -108,9 +108,14 @@ async function cutCells(xlsx: string, sheets: readonly string[]): Promise<string
         if (cell.alignment?.wrapText) {
           // A wrapped cell: its longest word fits, and the row is tall enough for its lines.
           // Lines break at spaces, and between any two Japanese characters.
-          const words = text.split(/\s+|(?=[\u3000-\u9fff])|(?<=[\u3000-\u9fff])/).map(width);
+          // A word wider than the widest column (a settings path in a message) is broken at
+          // the cell's edge by the spreadsheet, as it must be.
+          const words = text
+            .split(/\s+|(?=[\u3000-\u9fff])|(?<=[\u3000-\u9fff])/)
+            .map(width)
+            .filter((w) => w <= MAX_COLUMN_WIDTH);
           const lines = Math.ceil(need / (columnWidth - 1));
-          if (Math.max(...words) <= columnWidth && (row.height ?? 15) >= lines * 15) return;
+          if (Math.max(0, ...words) <= columnWidth && (row.height ?? 15) >= lines * 15) return;
         } else if (typeof raw === 'string') {
           // Text spills over empty cells to its right (inside the print area).
           let room = columnWidth;

@@ -1,3 +1,4 @@
+import { HEADER_ROW, SETTINGS } from '../../workbook/input-layout';
 import { Edit } from '../support/patch-snapshot';
 
 /**
@@ -425,7 +426,8 @@ export const BAD_INPUTS: BadInput[] = [
     title: '設定の不明なキー / an unknown settings key',
     edits: [{ table: 'Settings', key: 'thresholds.minDSCRR', value: 1.2 }],
     expected: {
-      address: '設定!B39',
+      // The row after the last settings row.
+      address: `設定!B${HEADER_ROW + SETTINGS.items.length + 1}`,
       ja: /^キー 「thresholds\.minDSCRR」は Settings 表のキーではありません$/,
       en: /^Key "thresholds\.minDSCRR" is not a key of table Settings$/,
     },

@@ -138,12 +138,12 @@ describe('the summary of the lodging case', () => {
       '現状維持: +0.50% で資金繰り不足 (2031年3月期)、+1.00% でDSCR 1.0 割れ (2027年3月期)、+2.00% で債務償還年数 10年超 (2031年3月期)。',
     );
     expect(strategyHeadline(c, results, 'crisis-20y')).toBe(
-      '危機対応後経営安定貸付 20年に一本化: +2.00% で債務償還年数 10年超 (2031年3月期)。',
+      '危機対応後経営安定貸付 20年に一本化: +1.00% で債務償還年数 10年超 (2031年3月期)。',
     );
     expect(caseLesson(results, raw.lesson)).toBe(raw.lesson);
     // Without a file's lesson: what the largest shock says.
     expect(caseLesson(results)).toBe(
-      '+2.00% ではどの戦略も抵触する。最低DSCRが最も高いのは 危機対応後経営安定貸付 20年に一本化 (1.08)。',
+      '+2.00% ではどの戦略も抵触する。最低DSCRが最も高いのは 危機対応後経営安定貸付 20年に一本化 (1.03)。',
     );
   });
 

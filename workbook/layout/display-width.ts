@@ -14,6 +14,17 @@ export function widestLine(lines: readonly string[]): number {
   return Math.max(0, ...lines.map(displayWidth));
 }
 
+/**
+ * The widest run a wrapping cell cannot break: lines break at spaces and between any two
+ * Japanese characters, so only half-width words (ids such as `crisis-20y#1`) stay whole.
+ */
+export function longestWord(text: string): number {
+  return Math.max(
+    0,
+    ...text.split(/\s+|(?=[\u3000-\u9fff])|(?<=[\u3000-\u9fff])/).map(displayWidth),
+  );
+}
+
 /** East Asian Wide and Fullwidth ranges (Unicode UAX #11), plus the marks the sheets use. */
 function isWide(cp: number): boolean {
   return (

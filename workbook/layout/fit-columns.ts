@@ -1,5 +1,5 @@
 import { PatchSheet, PatchValue, isFormula } from '../patch';
-import { displayWidth, widestLine } from './display-width';
+import { displayWidth, longestWord, widestLine } from './display-width';
 import { formattedText } from './number-formats';
 
 /** Widest a column grows; longer text wraps inside it. */
@@ -52,11 +52,19 @@ export function fitColumns(sheet: PatchSheet, maxWidth = MAX_COLUMN_WIDTH): Patc
   sheet.tables.forEach((t, ti) =>
     t.columns.forEach((c, j) => {
       let data = 0;
+      let word = 0;
       for (const row of t.rows) {
-        data = Math.max(data, displayWidth(shownText(row[j] ?? null, c.numberFormat)));
+        const text = shownText(row[j] ?? null, c.numberFormat);
+        data = Math.max(data, displayWidth(text));
+        word = Math.max(word, longestWord(text));
       }
       dataWidth.set(`${ti}:${j}`, data);
       want(t.column + j, Math.max(widestLine(headerLines(c.header)), data) + COLUMN_PADDING);
+      // A sheet's narrower cap never cuts a word a wrapping cell cannot break (an id).
+      wanted.set(
+        t.column + j,
+        Math.max(wanted.get(t.column + j)!, Math.min(MAX_COLUMN_WIDTH, word + COLUMN_PADDING)),
+      );
     }),
   );
   for (const [c, w] of Object.entries(sheet.columnWidths ?? {})) want(Number(c), w);
