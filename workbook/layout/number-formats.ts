@@ -70,32 +70,61 @@ export function withUnit(header: string, formats: NumberFormats): string {
     : `${header.slice(0, slash)}${formats.unitSuffix}${header.slice(slash)}`;
 }
 
+/** A format section taken apart once: literal text around one number pattern. */
+interface ParsedSection {
+  before: string;
+  after: string;
+  grouped: boolean;
+  decimals: number;
+  /** Powers of 1,000 the trailing commas divide by. */
+  scale: number;
+  percent: boolean;
+  date: boolean;
+}
+
+const PARSED = new Map<string, ParsedSection[]>();
+
+function parseFormat(format: string): ParsedSection[] {
+  let parsed = PARSED.get(format);
+  if (parsed) return parsed;
+  parsed = format.split(';').map((section) => {
+    const pattern = section.replace(/"([^"]*)"/g, '$1');
+    const numeric = /[#0][#0,.]*/.exec(pattern);
+    const digits = numeric?.[0] ?? '';
+    const at = numeric?.index ?? pattern.length;
+    return {
+      before: pattern.slice(0, at),
+      after: pattern.slice(at + digits.length),
+      grouped: digits.replace(/,+$/, '').includes(','),
+      decimals: /\.(0+)/.exec(digits)?.[1].length ?? 0,
+      scale: /,+$/.exec(digits)?.[0].length ?? 0,
+      percent: pattern.includes('%'),
+      date: /yyyy/.test(pattern),
+    };
+  });
+  PARSED.set(format, parsed);
+  return parsed;
+}
+
 /**
  * The text a number shows under one of these formats, for width fitting (not for display:
- * the spreadsheet formats the cells itself).
+ * the spreadsheet formats the cells itself). Parsed once per format: a 100,000-row schedule
+ * is measured cell by cell.
  */
 export function formattedText(value: number, format: string | undefined): string {
   if (!format || format === 'General') return String(Number(value.toPrecision(10)));
-  const sections = format.split(';');
+  const sections = parseFormat(format);
   const negative = value < 0;
-  const ownSection = negative && sections.length > 1;
-  const pattern = (ownSection ? sections[1] : sections[0]).replace(/"([^"]*)"/g, '$1');
-  if (/yyyy/.test(pattern)) return '2026-03-31';
-  const numeric = /[#0][#0,.]*/.exec(pattern);
-  if (!numeric) return pattern;
-  const digits = numeric[0];
-  const scaleCommas = /,+$/.exec(digits)?.[0].length ?? 0;
-  const decimals = /\.(0+)/.exec(digits)?.[1].length ?? 0;
-  const percent = pattern.includes('%');
-  const n = ((percent ? 100 : 1) * Math.abs(value)) / 1000 ** scaleCommas;
-  const shown =
-    digits.includes(',') && digits.replace(/,+$/, '').includes(',')
-      ? n.toLocaleString('en-US', {
-          minimumFractionDigits: decimals,
-          maximumFractionDigits: decimals,
-        })
-      : n.toFixed(decimals);
-  const text =
-    pattern.slice(0, numeric.index) + shown + pattern.slice(numeric.index + digits.length);
-  return negative && !ownSection ? `-${text}` : text;
+  const own = negative && sections.length > 1;
+  const f = own ? sections[1] : sections[0];
+  if (f.date) return '2026-03-31';
+  const n = ((f.percent ? 100 : 1) * Math.abs(value)) / 1000 ** f.scale;
+  let text = n.toFixed(f.decimals);
+  if (f.grouped) {
+    const dot = text.indexOf('.');
+    const whole = dot < 0 ? text : text.slice(0, dot);
+    text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot < 0 ? '' : text.slice(dot));
+  }
+  const shown = `${f.before}${text}${f.after}`;
+  return negative && !own ? `-${shown}` : shown;
 }
