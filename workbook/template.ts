@@ -173,7 +173,8 @@ function rowTable(def: RowTableDef): PatchTable {
     row: def.row,
     column: def.column,
     columns: def.columns.map(patchColumn),
-    rows: (TEMPLATE_ROWS[def.name] ?? []).map((example) =>
+    // A table without an example keeps one blank row, as Excel does (a table has at least one).
+    rows: (TEMPLATE_ROWS[def.name] ?? [{}]).map((example) =>
       def.columns.map((c) => example[c.key] ?? null),
     ),
   };

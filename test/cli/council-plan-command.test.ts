@@ -80,4 +80,12 @@ describe('rateshock run on a council plan', () => {
     expect(code).toBe(1);
     expect(err).toContain('strategies[1].actions[0].select: the pool has no loans');
   });
+
+  test('montecarlo refuses a plan strategy rather than dropping its pool', () => {
+    const { code, err } = runCli('montecarlo', COUNCIL, '--paths', '10');
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'strategies[1]: has a pro-rata-plan, which montecarlo does not simulate yet: use run',
+    );
+  });
 });

@@ -78,6 +78,12 @@ describe('ExcelWorkbook: one Excel.run per action', () => {
       'Strategies',
       'Settings',
       'ProgramTerms',
+      'PlanActions',
+      'Guarantees',
+      'Collateral',
+      'Liquidation',
+      'Adjustments',
+      'PlanSettings',
     ]);
   });
 });
