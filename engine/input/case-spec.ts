@@ -474,12 +474,15 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   // Strategy ids key the result tables and the workbook's SUMIFS, which compare text without
   // regard to case: each id must be its own, case aside.
   const strategyIds = new Map<string, number>();
+  // Without a strategy of no actions, the status quo is added first under this id.
+  if (strategies && !strategies.some((s) => s.actions.length === 0))
+    strategyIds.set('status-quo', -1);
   strategies?.forEach((s, i) => {
     const earlier = strategyIds.get(s.id.toLowerCase());
     if (earlier !== undefined)
       errors.push({
         field: `strategies[${i}].id`,
-        message: `repeats the id "${strategies[earlier].id}" of an earlier strategy (ids are compared without regard to case)`,
+        message: `repeats the id "${earlier < 0 ? 'status-quo' : strategies[earlier].id}" of an earlier strategy (ids are compared without regard to case${earlier < 0 ? '; status-quo is the status quo added first' : ''})`,
         value: s.id,
       });
     else strategyIds.set(s.id.toLowerCase(), i);

@@ -407,6 +407,14 @@ describe('bad files and outputs through `rateshock run`', () => {
       [c],
       'strategies[1].id: repeats the id "status-quo" of an earlier strategy (ids are compared without regard to case) (value: "STATUS-QUO")',
     );
+    // Without a strategy of no actions the status quo is added first, under its id.
+    json.strategies = [{ ...json.strategies[1], id: 'Status-Quo' }];
+    const reserved = fresh('reserved.json', JSON.stringify(json));
+    refused(
+      ['run', reserved],
+      [reserved],
+      'strategies[0].id: repeats the id "status-quo" of an earlier strategy (ids are compared without regard to case; status-quo is the status quo added first)',
+    );
   });
 
   test('`schedule` loan files: misspelt and unknown fields refused with did-you-mean', () => {
