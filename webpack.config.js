@@ -10,6 +10,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
+const { localizedMetadata } = require('./scripts/localize-functions');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const FUNCTIONS_SOURCE = path.resolve(__dirname, 'addin/functions/functions.ts');
@@ -33,10 +34,18 @@ class CustomFunctionsMetadata {
           const result = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
           for (const e of result.errors)
             compilation.errors.push(new compiler.webpack.WebpackError(e));
-          compilation.emitAsset(
-            'functions.json',
-            new compiler.webpack.sources.RawSource(result.metadataJson),
-          );
+          // One file per locale (the manifest's override points en-US at the second).
+          for (const [file, language] of [
+            ['functions.json', 'ja'],
+            ['functions.en-US.json', 'en'],
+          ]) {
+            compilation.emitAsset(
+              file,
+              new compiler.webpack.sources.RawSource(
+                localizedMetadata(result.metadataJson, language),
+              ),
+            );
+          }
         },
       );
     });

@@ -46,7 +46,7 @@ export async function addinFigures() {
     await page.locator('#strategies input').first().waitFor();
     const t0 = performance.now();
     await page.click('#run');
-    await page.locator('[data-testid=summary]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=result-card]').waitFor({ timeout: 120_000 });
     const runMs = performance.now() - t0;
     return { bundle, loadMs: median(loads), loadRunsMs: loads, lodgingRunMs: runMs };
   } finally {
