@@ -6,6 +6,7 @@ import {
   formatIsoDate,
   loanFiscalYears,
   simulate,
+  swapBreaks,
 } from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
 import { orInputError } from '../read-input';
@@ -187,6 +188,13 @@ function resultsJson(c: Case, results: Results) {
       measures: cell.measures,
       checks: cell.checks,
       eligibility: cell.eligibility,
+      // 解約清算金 of swaps a refinancing ends early, on this cell's curve (not in the P/L).
+      swapBreaks: swapBreaks(cell.book, {
+        indexes: c.stack.indexes,
+        shock: cell.shock,
+        mode: cell.mode,
+        asOf: c.asOf,
+      }),
       // Each loan's interest, fees, principal, closing balance and rate per fiscal year.
       loans: loanFiscalYears(
         cell.book,
