@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli';
 import { tempFile } from '../support/temp-files';
+import { japanesePredicate } from '../../workbook/messages';
 
 const LODGING = join(__dirname, '../../scenarios/lodging-crisis-refinance.case.json');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -68,4 +69,16 @@ describe('bad loans and actions: exit 1, the path named, nothing written', () =>
     expect(r.err).toMatch(message);
     expect([existsSync(json), existsSync(xlsx)]).toEqual([false, false]);
   });
+});
+
+test('the new messages read in Japanese too (for cells of the workbook)', () => {
+  expect(japanesePredicate('is after the analysis date asOf (2026-03-31)')).toBe(
+    'が基準日 (2026-03-31) より後です: 既存借入の実行日は基準日以前にしてください',
+  );
+  expect(japanesePredicate('needs a floating-rate loan (this one is fixed)')).toBe(
+    'は変動金利の借入にだけ付けられます (この借入は fixed)',
+  );
+  expect(japanesePredicate('(the balance) is above originalPrincipal (50000000)')).toBe(
+    '(残高) が当初借入額 (50000000) を超えています',
+  );
 });
