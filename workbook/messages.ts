@@ -41,6 +41,29 @@ const RULES: Rule[] = [
   [/^must be one of (.*)$/, (m) => `は次のいずれかで入力してください: ${m[1]}`],
   [/^must be a date/, () => 'は日付 (例: 2026-03-31) で入力してください'],
   [/^must be text$/, () => 'は文字で入力してください'],
+  // Issue 13: existing loans, swaps, prepayments.
+  [
+    /^is after the analysis date asOf \((\S+)\)$/,
+    (m) => `が基準日 (${m[1]}) より後です: 既存借入の実行日は基準日以前にしてください`,
+  ],
+  [/^is after the loan's startDate \((\S+)\)$/, (m) => `が残高の起点 (${m[1]}) より後です`],
+  [
+    /^\(the balance\) is above originalPrincipal \((\d+)\)$/,
+    (m) => `(残高) が当初借入額 (${m[1]}) を超えています`,
+  ],
+  [
+    /^needs a floating-rate loan \(this one is (\S+)\)$/,
+    (m) => `は変動金利の借入にだけ付けられます (この借入は ${m[1]})`,
+  ],
+  [
+    /^is after the loan's last payment \((\S+)\)$/,
+    (m) => `が借入の最終返済日 (${m[1]}) より後です`,
+  ],
+  [
+    /^must be "bullet" for a capital-type loan/,
+    () => 'は資本性借入金では「期限一括」にしてください',
+  ],
+  [/^is before the analysis date$/, () => 'が基準日より前です'],
   [
     /^must be less than termMonths \((\d+)\)/,
     (m) => `は残存期間 (${m[1]} か月) より短くしてください (据置は期間の内数です)`,

@@ -6,6 +6,7 @@ import {
   formatIsoDate,
   loanFiscalYears,
   simulate,
+  swapBreaks,
 } from '../../engine';
 import { eligibilityMark, renderResults } from '../../workbook';
 import { formatDscr } from '../../workbook/layout';
@@ -237,6 +238,13 @@ function resultsJson(c: Case, results: Results) {
       eligibility: cell.eligibility,
       // The council plan (金融機関別返済計画, 経済合理性), for strategies with a pro-rata-plan.
       ...(cell.plan ? { plan: cell.plan } : {}),
+      // 解約清算金 of swaps a refinancing ends early, on this cell's curve (not in the P/L).
+      swapBreaks: swapBreaks(cell.book, {
+        indexes: c.stack.indexes,
+        shock: cell.shock,
+        mode: cell.mode,
+        asOf: c.asOf,
+      }),
       // Each loan's interest, fees, principal, closing balance and rate per fiscal year.
       loans: loanFiscalYears(
         cell.book,

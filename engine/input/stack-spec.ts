@@ -2,7 +2,8 @@ import { INDEX_NAMES, IndexName, IndexPath, IndexPaths } from '../rates/rate-ind
 import { RateRule } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack, CapitalTypeRate, StackLoan } from '../stack/debt-stack';
-import { LoanTerms } from '../schedule/loan-schedule';
+import { LoanTerms, paymentScheduleOf } from '../schedule/loan-schedule';
+import { InterestRateSwap } from '../rates/swap';
 import { LoanConventions } from '../case/case';
 import { addMonthsClamped, formatIsoDate, fromEpochDay, toEpochDay } from '../time/civil-date';
 import { FieldError, FieldReader, Parsed } from './field-reader';
@@ -32,6 +33,7 @@ const STACK_LOAN_KEYS = [
   'originalPrincipal',
   'capitalType',
   'guaranteeFeePayment',
+  'swap',
 ] as const;
 const RATE_RULE_KEYS = [
   'type',
@@ -175,6 +177,8 @@ function readStackLoan(
   // Drawn before its start: a lump-sum fee was paid then (only a refund can still come).
   if (existing.drawdownDate !== undefined && existing.drawdownDate < terms.startDate!)
     terms.feePaidBefore = true;
+  const swap = r.has('swap') ? readSwap(r, rate, terms as LoanTerms, unit, errors) : undefined;
+  if (errors.length > before) return undefined;
   return {
     ...(guaranteeCoverage !== undefined ? { guaranteeCoverage } : {}),
     id: r.string('id', `L${i + 1}`)!,
@@ -182,6 +186,7 @@ function readStackLoan(
     lender: r.string('lender', '')!,
     terms: terms as LoanTerms,
     rate,
+    ...(swap && { swap }),
     ...existing,
     ...(capitalType && { capitalType }),
   };
@@ -238,6 +243,38 @@ function readCapitalType(
     ...(initialRate !== undefined && { initialRate }),
     ...(initialUntil !== undefined && { initialUntil }),
   };
+}
+
+/** `swap`: { fixedRate, endDate, notional: "loan" | yen } on a floating loan, ending by its last payment. */
+function readSwap(
+  r: FieldReader,
+  rate: RateRule,
+  terms: LoanTerms,
+  unit: number,
+  errors: FieldError[],
+): InterestRateSwap | undefined {
+  const w = FieldReader.of(r.raw('swap'), r.path('swap'), errors);
+  if (!w) return undefined;
+  w.rejectUnknown(['fixedRate', 'endDate', 'notional']);
+  if (rate.type !== 'floating') {
+    r.fail('swap', `needs a floating-rate loan (this one is ${rate.type})`);
+    return undefined;
+  }
+  const fixedRate = w.rate('fixedRate');
+  const endDate = w.date('endDate');
+  const last = paymentScheduleOf(terms).dates[terms.termMonths];
+  if (endDate !== undefined && endDate > last)
+    w.fail('endDate', `is after the loan's last payment (${formatIsoDate(last)})`);
+  const raw = w.raw('notional');
+  const notional =
+    raw === undefined || raw === 'loan'
+      ? 'loan'
+      : (() => {
+          const n = w.number('notional', { min: 1, max: 1e13 / unit });
+          return n === undefined ? undefined : Math.round(n * unit);
+        })();
+  if (fixedRate === undefined || endDate === undefined || notional === undefined) return undefined;
+  return { fixedRate, endDate, notional };
 }
 
 /** Reads a debt-stack file; every problem is reported with its JSON path. */

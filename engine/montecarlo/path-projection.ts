@@ -4,7 +4,7 @@ import { monthlyPaymentSchedule } from '../time/payment-dates';
 import { capitalPeriodInterest } from '../projection/capital-interest';
 import { toRateUnits } from '../interest/rate-units';
 import { buildSchedule, kernelTerms, paymentScheduleOf } from '../schedule/loan-schedule';
-import { loanRates } from '../stack/debt-stack';
+import { loanRates, swapWeightsOf } from '../stack/debt-stack';
 import { Case } from '../case/case';
 import { StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear, addUpfrontFees } from '../projection/project';
@@ -150,7 +150,11 @@ export function prepareStrategy(
       addFlows(s.flows, n, firstPlanMonth, staticInterest, staticPrincipal, staticFee);
       addYearEndDebt(loan.terms.principal, s.flows.principal, n, firstPlanMonth, staticYearEndDebt);
     } else {
-      const key = JSON.stringify([loan.terms, loan.rate]);
+      const key = JSON.stringify([loan.terms, loan.rate, loan.swap ?? null]);
+      const swap =
+        loan.swap && loan.rate.type === 'floating'
+          ? { swap: loan.swap, spread: loan.rate.spread, weights: swapWeightsOf(loan, unshocked) }
+          : undefined;
       variable.push(
         loans.add(key, () => ({
           terms: kernelTerms(loan.terms),
@@ -159,6 +163,7 @@ export function prepareStrategy(
           days,
           firstPlanMonth,
           layout,
+          ...(swap && { swap }),
         })),
       );
     }

@@ -1,5 +1,6 @@
 import { KernelTerms, PeriodBuffers, allocatePeriodBuffers, amortize } from '../schedule/amortize';
 import { LoanRateLayout, fillPathRates } from './path-rates';
+import { InterestRateSwap, applySwapRates } from '../rates/swap';
 
 /** A loan whose rates a path can move, with what its schedule needs resolved once. */
 export interface VariableLoan {
@@ -10,6 +11,8 @@ export interface VariableLoan {
   /** Plan-grid month of the first payment; payment k + 1 falls k months later. */
   firstPlanMonth: number;
   layout: LoanRateLayout;
+  /** A pay-fixed swap: its all-in rate over the path's floating one, by cover (see applySwapRates). */
+  swap?: { swap: InterestRateSwap; spread: number; weights: Float64Array };
 }
 
 /**
@@ -61,6 +64,7 @@ export function pathLoanFlows(
   out: LoanFlows,
 ): void {
   fillPathRates(v.layout, deltas, v.periods, rates);
+  if (v.swap) applySwapRates(v.swap.swap, v.swap.spread, v.swap.weights, v.periods, rates);
   amortize(v.terms, rates, v.days, out.flows);
   out.yearEndDebt.fill(0);
   addYearEndDebt(v.principal, out.flows.principal, v.periods, v.firstPlanMonth, out.yearEndDebt);

@@ -1,6 +1,7 @@
 import { EpochDay } from '../time/civil-date';
 import { IndexPaths } from '../rates/rate-index';
 import { RateRule, RateScenario, fillLoanRates } from '../rates/rate-rule';
+import { InterestRateSwap, applySwapRates, swapWeights } from '../rates/swap';
 import { LoanTerms, Schedule, buildSchedule, paymentScheduleOf } from '../schedule/loan-schedule';
 
 /** One loan of a borrower's debt stack: its terms and how its rate moves. */
@@ -17,6 +18,8 @@ export interface StackLoan {
   originalPrincipal?: number;
   /** An existing capital-type loan (コロナ資本性劣後ローン, an older DDS): its performance-linked rate. */
   capitalType?: CapitalTypeRate;
+  /** A pay-fixed swap on a floating loan: all-in swap rate + spread while it runs. */
+  swap?: InterestRateSwap;
 }
 
 /**
@@ -45,7 +48,23 @@ export function loanRates(loan: StackLoan, scenario: RateScenario): Float64Array
   const { dates } = paymentScheduleOf(loan.terms);
   const rates = new Float64Array(loan.terms.termMonths);
   fillLoanRates(loan.rate, dates, loan.terms.termMonths, scenario, rates);
+  if (loan.swap && loan.rate.type === 'floating')
+    applySwapRates(loan.swap, loan.rate.spread, swapWeightsOf(loan, scenario), rates.length, rates);
   return rates;
+}
+
+/**
+ * The swap's cover of each period (see swapWeights): with a yen notional, on the balances of
+ * the loan at today's rates (no shock), so every scenario and path shares them.
+ */
+export function swapWeightsOf(loan: StackLoan, scenario: Pick<RateScenario, 'indexes' | 'asOf'>) {
+  const { dates } = paymentScheduleOf(loan.terms);
+  const n = loan.terms.termMonths;
+  if (!loan.swap) return new Float64Array(n);
+  if (loan.swap.notional === 'loan') return swapWeights(loan.swap, dates, n, null);
+  const base = new Float64Array(n);
+  fillLoanRates(loan.rate, dates, n, { ...scenario, shock: null, mode: 'realistic' }, base);
+  return swapWeights(loan.swap, dates, n, buildSchedule(loan.terms, base).flows.opening);
 }
 
 /** Every loan's schedule under one scenario. */

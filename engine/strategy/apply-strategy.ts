@@ -65,6 +65,8 @@ export interface StrategyBook {
   newMoney: number;
   /** 返戻保証料 on lump-sum-fee loans repaid early by a refinancing, received at the start. */
   guaranteeFeeRefund?: number;
+  /** Loans refinanced while their swap still ran: see swapBreaks for the 解約清算金. */
+  endedSwaps?: StackLoan[];
   refinancings: Refinancing[];
   /** The council plan's pro-rata pool (loans taken out of `senior`), when the strategy has one. */
   plan?: PlanPool;
@@ -248,6 +250,8 @@ function refinance(
   const options = p.rateOptions?.(action.rateOptions ?? []) ?? { delta: 0, initial: null };
   const amount = selected.reduce((sum, l) => sum + l.terms.principal, 0);
   const id = `${action.programId}#${book.refinancings.length + 1}`;
+  // Swaps still running end with the loans they hedge.
+  for (const l of selected) if (l.swap && l.swap.endDate > asOf) (book.endedSwaps ??= []).push(l);
   // Lump-sum fees of the loans repaid come back pro rata temporis (see guaranteeFeeRefund).
   for (const l of selected)
     if (isLumpSumFee(l.terms) && l.terms.guaranteeFeeRate > 0)

@@ -123,6 +123,7 @@ describe('the input template', () => {
       startDate: parseIsoDate('2026-03-31'),
       rounding: 'floor',
       guaranteeFeeRate: 0.0085,
+      guaranteeFeePayment: 'installments',
       businessDay: 'following',
     });
     expect(loan.rate).toEqual({
