@@ -62,6 +62,7 @@ export function buildProgram(given: Io): Command {
   const io: Io = {
     out: (s) => given.out(escapeForTerminal(s)),
     err: (s) => given.err(escapeForTerminal(s)),
+    columns: given.columns,
   };
   const write = io.out;
   const program = new Command('rateshock')

@@ -77,10 +77,9 @@ export function readLoanTerms(
   };
 }
 
-/** The fields of a `schedule` loan file. */
-export const LOAN_FILE_KEYS = [
+/** The fields readLoanTerms reads: every loan has them, in loan files and stacks alike. */
+export const LOAN_TERM_KEYS = [
   'principal',
-  'annualRate',
   'termMonths',
   'graceMonths',
   'method',
@@ -90,8 +89,10 @@ export const LOAN_FILE_KEYS = [
   'guaranteeFeeRate',
   'guaranteeFeePayment',
   'businessDay',
-  'resets',
 ] as const;
+
+/** The fields of a `schedule` loan file. */
+export const LOAN_FILE_KEYS = [...LOAN_TERM_KEYS, 'annualRate', 'resets'] as const;
 
 export function parseLoanSpec(raw: unknown): Parsed<LoanSpec> {
   const errors: FieldError[] = [];

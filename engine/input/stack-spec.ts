@@ -7,7 +7,7 @@ import { InterestRateSwap } from '../rates/swap';
 import { LoanConventions } from '../case/case';
 import { addMonthsClamped, formatIsoDate, fromEpochDay, toEpochDay } from '../time/civil-date';
 import { FieldError, FieldReader, Parsed } from './field-reader';
-import { readLoanTerms } from './loan-spec';
+import { LOAN_TERM_KEYS, readLoanTerms } from './loan-spec';
 import { readShock } from './shock-spec';
 
 const RULE_TYPES = ['fixed', 'floating', 'fixed-at-drawdown'] as const;
@@ -17,22 +17,13 @@ const STACK_LOAN_KEYS = [
   'id',
   'name',
   'lender',
-  'principal',
-  'termMonths',
-  'graceMonths',
-  'method',
-  'dayCount',
-  'startDate',
-  'rounding',
-  'guaranteeFeeRate',
+  ...LOAN_TERM_KEYS,
   'rate',
   'annualRate',
   'guaranteeCoverage',
-  'businessDay',
   'drawdownDate',
   'originalPrincipal',
   'capitalType',
-  'guaranteeFeePayment',
   'swap',
 ] as const;
 const RATE_RULE_KEYS = [

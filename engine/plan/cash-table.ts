@@ -1,4 +1,4 @@
-import { fromEpochDay } from '../time/civil-date';
+import { scheduledMonth } from '../time/payment-dates';
 import { Case } from '../case/case';
 import type { GridCell } from '../grid/simulate';
 
@@ -29,10 +29,9 @@ export interface CashTable {
 export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
   const n = Math.min(months, cell.years.length * 12);
   const firstKey = (cell.years[0].fiscalYear - 1) * 12 + c.profile.fiscalYearEndMonth;
-  const gridMonth = (day: number) => {
-    const { year, month } = fromEpochDay(day);
-    return year * 12 + month - 1 - firstKey;
-  };
+  // A payment counts in its scheduled month, as in the projection, even when a holiday moved
+  // it past the month end.
+  const gridMonth = (dates: ArrayLike<number>, k: number) => scheduledMonth(dates, k) - firstKey;
   const interest = new Array<number>(n).fill(0);
   const principal = new Map<string, number[]>();
   const balance = new Map<string, number[]>();
@@ -47,7 +46,7 @@ export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
     let left = s.terms.principal;
     let last = -1;
     for (let k = 0; k < s.flows.principal.length; k++) {
-      const g = gridMonth(s.dates[k + 1]);
+      const g = gridMonth(s.dates, k + 1);
       for (let h = Math.max(last + 1, 0); h < Math.min(g, n); h++) owed[h] += left;
       left -= s.flows.principal[k];
       if (g >= 0 && g < n) {
@@ -65,7 +64,7 @@ export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
     const owed = lenderRow(balance, lender);
     let left = f.loan.amount;
     for (let k = 0; k < f.periods; k++) {
-      const g = gridMonth(f.dates[k + 1]);
+      const g = gridMonth(f.dates, k + 1);
       if (g < 0 || g >= n) continue;
       interest[g] += f.interest[k];
       paid[g] += f.principal[k];

@@ -84,7 +84,18 @@ export function fillPaymentSchedule(
  * scheduledFiscalYear(dates, 12, 3) // fiscal year of the 12th scheduled month after dates[0]
  */
 export function scheduledFiscalYear(dates: ArrayLike<number>, k: number, endMonth: number): number {
-  const { year, month } = fromEpochDay(dates[0]);
-  const m = year * 12 + (month - 1) + k;
+  const m = scheduledMonth(dates, k);
   return fiscalYearOf(toEpochDay(Math.floor(m / 12), (m % 12) + 1, 1), endMonth);
+}
+
+/**
+ * The month payment k (1-based) is scheduled in, as year × 12 + month − 1: the drawdown's month
+ * + k, whatever day a holiday moved it to (see scheduledFiscalYear).
+ *
+ * @example
+ * scheduledMonth([toEpochDay(2026, 3, 31)], 12) // 2027 * 12 + 2 (March 2027)
+ */
+export function scheduledMonth(dates: ArrayLike<number>, k: number): number {
+  const { year, month } = fromEpochDay(dates[0]);
+  return year * 12 + (month - 1) + k;
 }

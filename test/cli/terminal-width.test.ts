@@ -70,22 +70,23 @@ describe('run and montecarlo on a terminal', () => {
       const { code, out } = runAt(columns, 'run', LODGING);
       expect(code).toBe(0);
       expect(widest(out)).toBeLessThanOrEqual(columns);
-      // The status quo at +2.00 %: DSCR 0.94, 10.1 years, three checks failed from 2027.
-      expect(out).toMatch(/^status-quo +\+2\.00% .* 0\.94 +10\.1年 +✗ 2027 DS,償還,資金/m);
+      // The status quo at +2.00 %: DSCR 0.93, 10.0 years, three checks failed from 2027.
+      expect(out).toMatch(/^status-quo +\+2\.00% .* 0\.93 +10\.0年 +✗ 2027 DS,償還,資金/m);
       expect(out).toContain('  DS = DSCR / DSCR (≥ 1.00)');
       expect(out).toContain('  償還 = 債務償還年数 / debt repayment years');
       expect(out).toContain('  crisis-20y = 危機対応後経営安定貸付');
     },
   );
 
-  test('at 100 columns every column stays under short headers; at 80 経常利益 change and interest go', () => {
-    const at100 = runAt(100, 'run', LODGING).out;
-    expect(at100).toMatch(
+  test('at 120 columns every column stays under short headers; at 80 経常利益 change, interest and debt service go', () => {
+    const at120 = runAt(120, 'run', LODGING).out;
+    expect(at120).toMatch(
       /^戦略 +金利 +利息計 +経常増減 +返済計 +最低DSCR +償還年数 +判定 +制度$/m,
     );
     const at80 = runAt(80, 'run', LODGING).out;
-    expect(at80).toMatch(/^戦略 +金利 +返済計 +最低DSCR +償還年数 +判定 +制度$/m);
-    expect(at80).toContain('(省略 / left out: 経常増減, 利息計; --wide で全列 / all)');
+    // The eligibility column now reads △ 要確認 (the 20-year rate is assumed), so debt service goes too.
+    expect(at80).toMatch(/^戦略 +金利 +最低DSCR +償還年数 +判定 +制度$/m);
+    expect(at80).toContain('(省略 / left out: 経常増減, 利息計, 返済計; --wide で全列 / all)');
   });
 
   test('--wide and a pipe print every column with full names and Japanese check names', () => {
@@ -94,7 +95,7 @@ describe('run and montecarlo on a terminal', () => {
     expect(wide).toBe(piped);
     expect(widest(piped)).toBeGreaterThan(200);
     expect(piped).toMatch(
-      /^現状維持 \/ status quo +\+2\.00% +38,554,799 +-29\.6% +125,391,539 +0\.94 +10\.1年 +✗ 2027 DSCR、債務償還年数、資金繰り +—$/m,
+      /^現状維持 \/ status quo +\+2\.00% +38,561,273 +-29\.6% +125,398,538 +0\.93 +10\.0年 +✗ 2027 DSCR、債務償還年数、資金繰り +—$/m,
     );
     expect(piped).toContain(
       '判定 / checks: DSCR = DSCR (≥ 1.00); 債務償還年数 = debt repayment years',
