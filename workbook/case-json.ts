@@ -222,7 +222,11 @@ function readLoans(
       'dayCount',
       'rounding',
       'businessDay',
+      'drawdownDate',
+      'originalPrincipal',
+      'guaranteeFeePayment',
     ]);
+    readNestedLoanFields(b, r.cell, at, loan);
     // Day count and rounding left blank take the 設定 sheet's defaults.
     for (const key of ['dayCount', 'rounding', 'businessDay'])
       if (loan[key] === undefined && defaults[key] !== undefined && settings) {
@@ -246,6 +250,8 @@ function readLoans(
       'resetEveryMonths',
       'nextResetDate',
     ]);
+    // A capital-type loan without a rate: the engine fixes it at the initial (or profit-year) rate.
+    if (type === undefined && levelValue === undefined && loan.capitalType) return loan;
     if (type !== undefined) rate.type = type;
     const given = levelValue?.ok ? levelValue.value : undefined;
     if (type === 'fixed') {
@@ -260,6 +266,22 @@ function readLoans(
     loan.rate = rate;
     return loan;
   });
+}
+
+/** The capitalType and swap columns (`swap.fixedRate`, …) as the loan's nested objects. */
+function readNestedLoanFields(
+  b: Builder,
+  cell: (key: string) => BoundCell,
+  at: string,
+  loan: Json,
+): void {
+  for (const group of ['capitalType', 'swap']) {
+    const keys = LOANS.columns.map((c) => c.key).filter((k) => k.startsWith(`${group}.`));
+    // The group's errors as a whole (a swap on a fixed loan) point at its first cell.
+    b.locate(`${at}.${group}`, cell(keys[0]).loc);
+    const values = readRow(b, LOANS, cell, at, keys);
+    for (const [key, value] of Object.entries(values)) setPath(loan, key, value);
+  }
 }
 
 function readPlan(b: Builder, t: BoundRowTable): Json[] {
@@ -316,6 +338,7 @@ const ACTION_KEYS: Record<string, readonly string[]> = {
   refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate', 'rateOptions'],
   'capital-loan': ['mode', 'select', 'programId', 'amount', 'termMonths', 'privateBankSupport'],
   reschedule: ['select', 'holidayMonths', 'extendTerm'],
+  prepay: ['select', 'amount', 'date', 'effect'],
 };
 const ACTION_COLUMNS = [
   'select',
@@ -329,6 +352,8 @@ const ACTION_COLUMNS = [
   'holidayMonths',
   'extendTerm',
   'rateOptions',
+  'date',
+  'effect',
 ];
 
 function readStrategies(b: Builder, t: BoundRowTable, loans: Json[]): Json[] {

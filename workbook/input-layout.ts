@@ -158,6 +158,11 @@ export const BUSINESS_DAY_CHOICES: readonly Choice<string>[] = [
   { label: '調整なし', value: 'none', aliases: ['なし', 'none'] },
 ];
 
+export const GUARANTEE_FEE_PAYMENT_CHOICES: readonly Choice<string>[] = [
+  { label: '一括前払', value: 'lump-sum', aliases: ['一括', 'lump-sum'] },
+  { label: '分割', value: 'installments', aliases: ['分割払', '年率', 'installments'] },
+];
+
 export const ROUNDING_CHOICES: readonly Choice<string>[] = [
   { label: '切捨て', value: 'floor', aliases: ['円未満切捨て', '切り捨て', '切捨'] },
   { label: 'なし', value: 'none', aliases: ['端数処理なし'] },
@@ -190,6 +195,12 @@ export const STRATEGY_KIND_CHOICES: readonly Choice<string>[] = [
     aliases: ['資本性ローン', '資本性借入金'],
   },
   { label: 'リスケ', value: 'reschedule', aliases: ['リスケジュール', '返済猶予'] },
+  { label: '繰上返済', value: 'prepay', aliases: ['繰り上げ返済', '繰上げ返済', '期限前返済'] },
+];
+
+export const PREPAY_EFFECT_CHOICES: readonly Choice<string>[] = [
+  { label: '期間短縮', value: 'shorten-term', aliases: ['期間短縮型'] },
+  { label: '返済額軽減', value: 'lower-instalment', aliases: ['返済額軽減型'] },
 ];
 
 export const CAPITAL_MODE_CHOICES: readonly Choice<string>[] = [
@@ -429,6 +440,84 @@ export const LOANS: RowTableDef = {
         width: 10,
       },
     ),
+    // An existing loan: its drawdown, its guarantee fee, a capital-type rate, a swap.
+    col(
+      'drawdownDate',
+      '当初借入日',
+      'Drawdown date',
+      'date',
+      '既存借入の実行日 (基準日以前)。実行時確定(JFC) の金利はこの日に確定し、ショックを受けません',
+    ),
+    col(
+      'originalPrincipal',
+      '当初借入額',
+      'Original amount',
+      'number',
+      '既存借入の当初の金額 (残高以上)。空欄は残高',
+      { width: 16 },
+    ),
+    col(
+      'guaranteeFeePayment',
+      '保証料の支払',
+      'Guarantee fee payment',
+      'choice',
+      '一括前払 (実行時に一括、繰上返済で未経過分を返戻) / 分割 (残高×年率を毎回)。空欄は分割',
+      { choices: GUARANTEE_FEE_PAYMENT_CHOICES, width: 12 },
+    ),
+    col(
+      'capitalType.lossRate',
+      '資本性 赤字時金利',
+      'Capital-type loss-year rate',
+      'rate',
+      '既存の資本性劣後ローン (コロナ資本性劣後ローン等): 赤字の年の金利。期限一括のみ',
+      { width: 12 },
+    ),
+    col(
+      'capitalType.profitRate',
+      '資本性 黒字時金利',
+      'Capital-type profit-year rate',
+      'rate',
+      '既存の資本性劣後ローン: 黒字の年の金利 (赤字時金利と組で必須)',
+      { width: 12 },
+    ),
+    col(
+      'capitalType.initialRate',
+      '資本性 当初金利',
+      'Capital-type initial rate',
+      'rate',
+      '既存の資本性劣後ローン: 当初期間の固定金利。空欄は業績連動のみ',
+      { width: 12 },
+    ),
+    col(
+      'capitalType.initialUntil',
+      '資本性 当初期限',
+      'Capital-type initial until',
+      'date',
+      '既存の資本性劣後ローン: 当初金利の終わる日 (当初金利と組)',
+    ),
+    col(
+      'swap.fixedRate',
+      'スワップ固定金利',
+      'Swap fixed rate',
+      'rate',
+      '変動金利借入に付けた金利スワップ (固定払い) の固定金利。期間中の適用金利はこれ + スプレッド',
+      { width: 12 },
+    ),
+    col(
+      'swap.endDate',
+      'スワップ終了日',
+      'Swap end date',
+      'date',
+      '金利スワップの終了日 (最終返済日以前。スワップ固定金利と組で必須)',
+    ),
+    col(
+      'swap.notional',
+      'スワップ想定元本',
+      'Swap notional',
+      'number',
+      '金利スワップの想定元本 (金額単位は設定シート)。空欄は借入の残高に連動',
+      { width: 16 },
+    ),
     col('note', '備考', 'Note', 'info', 'メモ (計算には使いません)', {
       width: 24,
       numberFormat: TEXT,
@@ -664,7 +753,7 @@ export const STRATEGIES: RowTableDef = {
       '種類',
       'Kind',
       'choice',
-      '借換 / 資本性劣後ローン / リスケ。空欄の行は名前だけの戦略 (現状維持)',
+      '借換 / 資本性劣後ローン / リスケ / 繰上返済。空欄の行は名前だけの戦略 (現状維持)',
       {
         choices: STRATEGY_KIND_CHOICES,
         width: 16,
@@ -694,9 +783,16 @@ export const STRATEGIES: RowTableDef = {
         width: 10,
       },
     ),
-    col('amount', '金額', 'Amount', 'number', '資本性劣後ローン: 金額 (金額単位は設定シート)', {
-      width: 14,
-    }),
+    col(
+      'amount',
+      '金額',
+      'Amount',
+      'number',
+      '資本性劣後ローン・繰上返済: 金額 (金額単位は設定シート)',
+      {
+        width: 14,
+      },
+    ),
     col(
       'termMonths',
       '期間(月)',
@@ -756,6 +852,15 @@ export const STRATEGIES: RowTableDef = {
       'text',
       '借換: 制度の金利オプションID をカンマ区切り (例: special-1, wage-increase = 賃上げ特例 当初2年▲0.5%)',
       { numberFormat: TEXT, width: 18 },
+    ),
+    col('date', '返済日', 'Date', 'date', '繰上返済: 繰上返済する日'),
+    col(
+      'effect',
+      '繰上後',
+      'Effect',
+      'choice',
+      '繰上返済: 期間短縮 (毎回の返済額そのまま) / 返済額軽減 (最終期日そのまま)',
+      { choices: PREPAY_EFFECT_CHOICES, width: 12 },
     ),
   ],
 };

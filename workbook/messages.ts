@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   [/^is after the loan's startDate \((\S+)\)$/, (m) => `が残高の起点 (${m[1]}) より後です`],
   [
     /^\(the balance\) is above originalPrincipal \((\d+)\)$/,
-    (m) => `(残高) が当初借入額 (${m[1]}) を超えています`,
+    (m) => `が当初借入額 (${m[1]}) を超えています`,
   ],
   [
     /^needs a floating-rate loan \(this one is (\S+)\)$/,

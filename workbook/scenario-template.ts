@@ -99,8 +99,19 @@ function typed(def: FieldDef, v: unknown, dates: 'serial' | 'text'): PatchValue 
 // ---------------------------------------------------------------------------------------------
 // The file's values by table
 
+/** A loan's nested object as its columns (`swap.fixedRate`, …). */
+function nested(group: string, v: unknown): Source {
+  if (!isObject(v)) return {};
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [`${group}.${k}`, x]));
+}
+
 function loanSource(loan: Json, i: number): Source {
-  const rule = isObject(loan.rate) ? loan.rate : { type: 'fixed', annualRate: loan.annualRate };
+  // A capital-type loan may leave its rate out (the engine fixes it from capitalType).
+  const rule = isObject(loan.rate)
+    ? loan.rate
+    : !given(loan.annualRate) && isObject(loan.capitalType)
+      ? {}
+      : { type: 'fixed', annualRate: loan.annualRate };
   const floating = rule.type === 'floating';
   return {
     // The engine's default id, typed so that strategies can name the loan.
@@ -122,6 +133,17 @@ function loanSource(loan: Json, i: number): Source {
     dayCount: loan.dayCount,
     rounding: loan.rounding,
     businessDay: loan.businessDay,
+    drawdownDate: loan.drawdownDate,
+    originalPrincipal: loan.originalPrincipal,
+    guaranteeFeePayment: loan.guaranteeFeePayment,
+    ...nested('capitalType', loan.capitalType),
+    // A notional following the loan is the blank cell.
+    ...nested(
+      'swap',
+      isObject(loan.swap)
+        ? { ...loan.swap, notional: loan.swap.notional === 'loan' ? undefined : loan.swap.notional }
+        : loan.swap,
+    ),
   };
 }
 
@@ -172,6 +194,7 @@ const ACTION_COLUMNS: Record<string, readonly string[]> = {
   refinance: ['select', 'programId', 'termMonths', 'graceMonths', 'baseRate', 'rateOptions'],
   'capital-loan': ['mode', 'select', 'programId', 'amount', 'termMonths', 'privateBankSupport'],
   reschedule: ['select', 'holidayMonths', 'extendTerm'],
+  prepay: ['select', 'amount', 'date', 'effect'],
 };
 
 /** One row per action; rows of one strategy share its id, the first carries its name. */

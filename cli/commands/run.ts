@@ -238,7 +238,7 @@ function resultsJson(c: Case, results: Results) {
       eligibility: cell.eligibility,
       // The council plan (金融機関別返済計画, 経済合理性), for strategies with a pro-rata-plan.
       ...(cell.plan ? { plan: cell.plan } : {}),
-      // 解約清算金 of swaps a refinancing ends early, on this cell's curve (not in the P/L).
+      // 解約清算金 of swaps a refinancing ends early, on this cell's curve (in years' swapBreakCost).
       swapBreaks: swapBreaks(cell.book, {
         indexes: c.stack.indexes,
         shock: cell.shock,

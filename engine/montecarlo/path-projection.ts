@@ -400,6 +400,8 @@ export function projectedYears(p: PreparedStrategy, y: PathYears): ProjectedYear
       nonOperatingIncome: p.c.base.nonOperatingIncome,
       interestIncome: p.c.base.interestIncome,
       nonOperatingExpense: p.c.base.nonOperatingExpense,
+      // Swap break costs are not valued per path (README: Monte Carlo).
+      swapBreakCost: 0,
       ordinaryProfit: y.ordinaryProfit[t],
       taxes: y.taxes[t],
       lossCarryForwardUsed: y.lossCarryForwardUsed[t],

@@ -14,6 +14,7 @@ import { CashWalk, walkYearCash } from './year-cash';
 import { PoolResult, PoolRun } from '../plan/pool-run';
 import { ClosedYearResult, closedYearResult } from './closed-year';
 import { workingCapitalPath } from './working-capital';
+import { swapBreaks } from '../strategy/swap-break';
 
 /**
  * The rate of a capital-type loan for one year, decided by the previous fiscal year's result:
@@ -40,6 +41,8 @@ export interface ProjectedYear {
   nonOperatingIncome: number;
   interestIncome: number;
   nonOperatingExpense: number;
+  /** 解約清算金 of swaps the strategy's refinancing ends (non-operating; negative: a receipt). */
+  swapBreakCost: number;
   ordinaryProfit: number;
   taxes: number;
   /** 繰越欠損金: used against this year's profit, and left at the year end. */
@@ -124,6 +127,8 @@ export function projectCase(
   for (const s of seniorSchedules)
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
   addUpfrontFees(seniorSchedules, book, firstMonth, monthFee);
+  // Swaps ended by a refinancing on the analysis date: their break cost falls in plan month 0.
+  const breakCost = swapBreaks(book, scenario).reduce((sum, b) => sum + b.cost, 0);
 
   const capital = book.capital.map((loan) => {
     const { dates, days } = monthlyPaymentSchedule(
@@ -223,18 +228,23 @@ export function projectCase(
     }
     const nonOperating =
       c.base.nonOperatingIncome + c.base.interestIncome - c.base.nonOperatingExpense;
-    const ordinaryProfit = plan.operatingProfit + nonOperating - interest - capitalInterest - fees;
+    const swapBreakCost = t === 0 ? breakCost : 0;
+    const ordinaryProfit =
+      plan.operatingProfit + nonOperating - interest - capitalInterest - fees - swapBreakCost;
     const tax = corporateTax(ordinaryProfit, c.base.effectiveTaxRate, pool);
     const netIncome = ordinaryProfit - tax.tax;
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
 
+    // The break cost is paid in month 0: added back to operating cash and paid in its month
+    // alongside the capital-type payments (walkYearCash treats both the same way).
+    capitalMonthly[0] += swapBreakCost;
     walkYearCash(
       walk,
       plan,
       t,
       ordinaryProfit,
       interest,
-      capitalInterest,
+      capitalInterest + swapBreakCost,
       fees,
       tax.tax,
       senior,
@@ -255,6 +265,7 @@ export function projectCase(
       nonOperatingIncome: c.base.nonOperatingIncome,
       interestIncome: c.base.interestIncome,
       nonOperatingExpense: c.base.nonOperatingExpense,
+      swapBreakCost,
       ordinaryProfit,
       taxes: tax.tax,
       lossCarryForwardUsed: tax.lossUsed,

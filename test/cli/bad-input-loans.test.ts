@@ -79,6 +79,6 @@ test('the new messages read in Japanese too (for cells of the workbook)', () => 
     'は変動金利の借入にだけ付けられます (この借入は fixed)',
   );
   expect(japanesePredicate('(the balance) is above originalPrincipal (50000000)')).toBe(
-    '(残高) が当初借入額 (50000000) を超えています',
+    'が当初借入額 (50000000) を超えています',
   );
 });

@@ -283,7 +283,7 @@ export const BAD_INPUTS: BadInput[] = [
     edits: [{ table: 'Strategies', header: 'kind', row: 0, value: '売却' }],
     expected: {
       address: 'シナリオ!J5',
-      ja: /^種類 は次のいずれかで入力してください: 借換, 資本性劣後ローン, リスケ$/,
+      ja: /^種類 は次のいずれかで入力してください: 借換, 資本性劣後ローン, リスケ, 繰上返済$/,
       en: /^Kind must be one of/,
     },
   },
@@ -303,6 +303,53 @@ export const BAD_INPUTS: BadInput[] = [
       address: 'シナリオ!K5',
       ja: /^対象 に該当する借入IDが借入一覧にありません/,
       en: /^Loans: no loan of the stack has this id/,
+    },
+  },
+  // Issue 13: existing loans, swaps, prepayments.
+  {
+    title: '固定金利の借入に金利スワップ / a swap on a fixed-rate loan',
+    edits: [
+      { table: 'Loans', header: 'rateType', row: 0, value: '固定' },
+      { table: 'Loans', header: 'rate', row: 0, value: '2%' },
+      { table: 'Loans', header: 'swap.fixedRate', row: 0, value: '1.2%' },
+      { table: 'Loans', header: 'swap.endDate', row: 0, value: '2030-03-31' },
+    ],
+    expected: {
+      address: '借入一覧!Z5',
+      ja: /^スワップ固定金利 は変動金利の借入にだけ付けられます \(この借入は fixed\)$/,
+      en: /^Swap fixed rate:? needs a floating-rate loan \(this one is fixed\)$/,
+    },
+  },
+  {
+    title: '当初借入日が基準日より後 / a drawdown after the as-of date',
+    edits: [{ table: 'Loans', header: 'drawdownDate', row: 0, value: '2026-06-01' }],
+    expected: {
+      address: '借入一覧!S5',
+      ja: /^当初借入日 が基準日 \(2026-03-31\) より後です/,
+      en: /^Drawdown date is after the analysis date asOf \(2026-03-31\)$/,
+    },
+  },
+  {
+    title: '残高が当初借入額を超える / a balance above the original amount',
+    edits: [{ table: 'Loans', header: 'originalPrincipal', row: 0, value: 90000 }],
+    expected: {
+      address: '借入一覧!D5',
+      ja: /^残高 が当初借入額 \(90000000\) を超えています$/,
+      en: /^Principal:? \(the balance\) is above originalPrincipal \(90000000\)$/,
+    },
+  },
+  {
+    title: '繰上返済が残高を超える / a prepayment over the balance',
+    edits: [
+      { table: 'Strategies', header: 'kind', row: 0, value: '繰上返済' },
+      { table: 'Strategies', header: 'amount', row: 0, value: 150000 },
+      { table: 'Strategies', header: 'date', row: 0, value: '2026-09-10' },
+      { table: 'Strategies', header: 'effect', row: 0, value: '期間短縮' },
+    ],
+    expected: {
+      address: 'シナリオ!N5',
+      ja: /^金額 が対象借入の残高合計 \(100,000,000 円\) を超えています$/,
+      en: /^Amount exceeds the chosen loans' balance \(100000000\)$/,
     },
   },
   {

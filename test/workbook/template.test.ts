@@ -68,7 +68,25 @@ describe('the input template', () => {
     expect(col('基準金利').validationList).toEqual(['短プラ', 'TIBOR', 'JFC基準利率']);
     const strategies = patch.sheets[3].tables[1];
     const kind = strategies.columns.find((c) => c.header.startsWith('種類'))!;
-    expect(kind.validationList).toEqual(['借換', '資本性劣後ローン', 'リスケ']);
+    expect(kind.validationList).toEqual(['借換', '資本性劣後ローン', 'リスケ', '繰上返済']);
+    const effect = strategies.columns.find((c) => c.header === '繰上後 / Effect')!;
+    expect(effect.validationList).toEqual(['期間短縮', '返済額軽減']);
+    // Issue 13's loan columns: an existing loan, its fee, a capital-type rate, a swap.
+    const loanHeaders = patch.sheets[0].tables[0].columns.map((c) => c.header);
+    expect(loanHeaders.slice(18, 28)).toEqual([
+      '当初借入日 / Drawdown date',
+      '当初借入額 / Original amount',
+      '保証料の支払 / Guarantee fee payment',
+      '資本性 赤字時金利 / Capital-type loss-year rate',
+      '資本性 黒字時金利 / Capital-type profit-year rate',
+      '資本性 当初金利 / Capital-type initial rate',
+      '資本性 当初期限 / Capital-type initial until',
+      'スワップ固定金利 / Swap fixed rate',
+      'スワップ終了日 / Swap end date',
+      'スワップ想定元本 / Swap notional',
+    ]);
+    const fee = patch.sheets[0].tables[0].columns[20];
+    expect(fee.validationList).toEqual(['一括前払', '分割']);
     const program = strategies.columns.find((c) => c.header.startsWith('制度'))!;
     expect(program.validationList).toContain('crisis-recovery-stabilization');
   });
