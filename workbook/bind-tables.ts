@@ -134,7 +134,8 @@ function columnErrors(def: TableDef, found: Found): CellError[] {
   const { table, index, start } = found;
   const known = (h: string | undefined) => columns.some((c) => matches(h, c));
   return columns.flatMap((c, k) => {
-    if (index[k] >= 0) return [];
+    // A column added after the workbook was made reads as blank (see LATER_COLUMNS).
+    if (index[k] >= 0 || ('optional' in c && c.optional)) return [];
     const at = start + k;
     const renamed = at >= 0 && at < table.headers.length && !known(table.headers[at]);
     const loc: CellLocation = renamed
@@ -170,7 +171,8 @@ function cellAt(def: TableDef, found: Found, i: number, k: number, label: Column
       sheet: table.sheet,
       table: def.name,
       row: table.headerRow + 1 + i,
-      column: table.firstColumn + index[k],
+      // A column the workbook lacks (added later) has no cell: errors name the sheet.
+      column: index[k] >= 0 ? table.firstColumn + index[k] : undefined,
       label: label.ja,
       labelEn: label.en,
       value,

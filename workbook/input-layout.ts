@@ -42,6 +42,8 @@ export interface FieldDef {
   description: string;
   numberFormat?: string;
   width?: number;
+  /** A column added after the first template: a workbook without it reads it as blank. */
+  optional?: boolean;
 }
 
 export type TableName =
@@ -285,10 +287,40 @@ const col = (
   ...more,
 });
 
+/**
+ * Columns added after the first template (0.1): an input workbook made before them still reads,
+ * each missing column as blank (the field's default), so users need not rebuild their workbooks.
+ */
+const LATER_COLUMNS = new Set([
+  // 借入一覧: business days, existing loans, guarantee-fee payment, capital-type loans, swaps.
+  'businessDay',
+  'drawdownDate',
+  'originalPrincipal',
+  'guaranteeFeePayment',
+  'capitalType.lossRate',
+  'capitalType.profitRate',
+  'capitalType.initialRate',
+  'capitalType.initialUntil',
+  'swap.fixedRate',
+  'swap.endDate',
+  'swap.notional',
+  // シナリオ: rate options, the prepayment's date and effect.
+  'rateOptions',
+  'date',
+  'effect',
+]);
+
+function laterColumnsOptional(def: RowTableDef): RowTableDef {
+  return {
+    ...def,
+    columns: def.columns.map((c) => (LATER_COLUMNS.has(c.key) ? { ...c, optional: true } : c)),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 借入一覧: one row per loan
 
-export const LOANS: RowTableDef = {
+export const LOANS: RowTableDef = laterColumnsOptional({
   kind: 'rows',
   name: 'Loans',
   labelJa: '借入一覧',
@@ -523,7 +555,7 @@ export const LOANS: RowTableDef = {
       numberFormat: TEXT,
     }),
   ],
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // 財務: the last closed year (key/value)
@@ -722,7 +754,7 @@ export const SHOCKS: RowTableDef = {
   ],
 };
 
-export const STRATEGIES: RowTableDef = {
+export const STRATEGIES: RowTableDef = laterColumnsOptional({
   kind: 'rows',
   name: 'Strategies',
   labelJa: '戦略',
@@ -863,7 +895,7 @@ export const STRATEGIES: RowTableDef = {
       { choices: PREPAY_EFFECT_CHOICES, width: 12 },
     ),
   ],
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // 設定: settings (key/value) and program terms the case changes
