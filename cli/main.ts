@@ -84,9 +84,10 @@ export function buildProgram(given: Io): Command {
     )
     .addOption(new Option('--json', 'print JSON { rows, totals }').conflicts('csv'))
     .option('--csv', 'print CSV')
-    .action((path: string, opts: { json?: boolean; csv?: boolean }) => {
+    .option('--wide', 'print every column, however wide the terminal / 全列を表示')
+    .action((path: string, opts: { json?: boolean; csv?: boolean; wide?: boolean }) => {
       const format: ScheduleFormat = opts.json ? 'json' : opts.csv ? 'csv' : 'table';
-      write(scheduleCommand(path, format) + '\n');
+      write(scheduleCommand(path, format, fitWidth(io.columns, opts.wide)) + '\n');
     });
 
   program
@@ -105,10 +106,17 @@ export function buildProgram(given: Io): Command {
         .default('both'),
     )
     .option('--years <n>', 'fiscal years shown in the table', parseWholeNumber)
+    .option('--wide', 'print every column, however wide the terminal / 全列を表示')
     .action(
       (
         path: string,
-        opts: { json?: boolean; shocks?: Shock[]; mode: RepriceMode | 'both'; years?: number },
+        opts: {
+          json?: boolean;
+          shocks?: Shock[];
+          mode: RepriceMode | 'both';
+          years?: number;
+          wide?: boolean;
+        },
       ) => {
         const modes = opts.mode === 'both' ? [...REPRICE_MODES] : [opts.mode];
         write(
@@ -117,6 +125,7 @@ export function buildProgram(given: Io): Command {
             shocks: opts.shocks,
             modes,
             years: opts.years,
+            width: fitWidth(io.columns, opts.wide),
           }) + '\n',
         );
       },

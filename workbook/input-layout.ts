@@ -222,6 +222,12 @@ export const UNIT_CHOICES: readonly Choice<string>[] = [
   { label: '百万円', value: 'million' },
 ];
 
+/** 設定 負の数の表示: the case file's `profile.negatives` (workbook/layout/number-formats.ts). */
+export const NEGATIVES_CHOICES: readonly Choice<string>[] = [
+  { label: '△', value: 'triangle', aliases: ['▲', '三角'] },
+  { label: '-', value: 'minus', aliases: ['−', '－', 'マイナス'] },
+];
+
 export const JFC_UNIT_CHOICES: readonly Choice<string>[] = [
   { label: '中小事業', value: 'sme', aliases: ['中小', '中小企業事業'] },
   { label: '国民事業', value: 'micro', aliases: ['国民', '国民生活事業'] },
@@ -1175,6 +1181,14 @@ export const SETTINGS: KeyValueTableDef = {
       {
         choices: EBITDA_CAPITAL_DEBT_CHOICES,
       },
+    ),
+    item(
+      'profile.negatives',
+      '負の数の表示',
+      'Negative numbers',
+      'choice',
+      '結果シートの負の数: △ (△5,000) / - (-5,000)。空欄は △',
+      { choices: NEGATIVES_CHOICES },
     ),
   ],
 };

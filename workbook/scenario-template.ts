@@ -24,6 +24,7 @@ import {
 } from './input-layout';
 import { PatchValue, WorkbookPatch } from './patch';
 import { inputTemplate } from './template';
+import { withInputPageSetup } from './layout/input-page-setup';
 import { writtenSnapshot } from './written-snapshot';
 
 /**
@@ -446,6 +447,8 @@ export function scenarioTemplate(raw: unknown): ScenarioTemplateResult {
       }
     }
   }
+  // The print areas cover the rows as filled.
+  patch.sheets = patch.sheets.map(withInputPageSetup);
   const readBack = readBackErrors(patch, parsed.value);
   return readBack.length > 0 ? { ok: false, errors: readBack } : { ok: true, patch };
 }

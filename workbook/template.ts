@@ -22,6 +22,7 @@ import {
   WorkbookPatch,
 } from './patch';
 import { fitColumns } from './layout/fit-columns';
+import { withInputPageSetup } from './layout/input-page-setup';
 
 /**
  * The input template: the five input sheets with their tables, filled with one small fictitious
@@ -272,5 +273,5 @@ function sheet(def: SheetDef): PatchSheet {
 
 /** The input template, Japanese first: 借入一覧, 財務, 計画, シナリオ, 設定. */
 export function inputTemplate(): WorkbookPatch {
-  return { replaces: [], sheets: INPUT_SHEETS.map(sheet) };
+  return { replaces: [], sheets: INPUT_SHEETS.map((def) => withInputPageSetup(sheet(def))) };
 }

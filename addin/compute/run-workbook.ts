@@ -30,6 +30,8 @@ export interface RunRequest {
   strategyIds: readonly string[] | null;
   /** Monte Carlo paths and seed, or null for none. */
   monteCarlo: { paths: number; seed: number } | null;
+  /** The loaded workshop case's `lesson`, shown on the summary sheet (as the CLI shows a case file's). */
+  lesson?: string;
 }
 
 /** One line of the summary matrix: a shock, and per strategy whether every check passed. */
@@ -69,7 +71,7 @@ export function runWorkbook(
   const outcome = simulate(c, programs);
   if (!outcome.ok) return engineFailure(outcome.errors);
   onProgress(request.monteCarlo ? 0.2 : 1);
-  const patch = renderResults(c, outcome.results);
+  const patch = renderResults(c, outcome.results, { lesson: request.lesson });
   let monteCarloFailure: number[] | null = null;
   if (request.monteCarlo) {
     const mc = runMonteCarlo(

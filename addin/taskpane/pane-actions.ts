@@ -50,12 +50,16 @@ export class PaneActions {
     private readonly scenarios: Readonly<Record<string, unknown>>,
   ) {}
 
+  /** The lesson of the workshop case loaded by this pane (not kept in the workbook). */
+  private lesson: string | undefined;
+
   /** Writes the blank input template, unless input sheets are there already (never overwrites). */
   async createTemplate(): Promise<Outcome> {
     const { sheetNames } = await this.host.readSnapshot();
     if (sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n)))
       return { ok: false, message: 'templateExists' };
     await this.host.applyPatch(inputTemplate());
+    this.lesson = undefined;
     return { ok: true, message: 'templateCreated' };
   }
 
@@ -65,6 +69,8 @@ export class PaneActions {
     if (!filled.ok) return { ok: false, message: 'failed', detail: filled.errors.join('\n') };
     const replaces = [...INPUT_SHEET_NAMES, LISTS_SHEET, ...RUN_OUTPUT_SHEET_NAMES];
     await this.host.applyPatch({ ...filled.patch, replaces });
+    const { lesson } = this.scenarios[name] as { lesson?: unknown };
+    this.lesson = typeof lesson === 'string' ? lesson : undefined;
     return { ok: true, message: 'scenarioLoaded' };
   }
 
@@ -92,7 +98,8 @@ export class PaneActions {
     if (!snapshot.sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n)))
       return { ok: false, message: 'startWithTemplate' };
     onStage('computing', 0);
-    const response = await this.compute({ snapshot, ...parsed }, (s) => onStage('computing', s));
+    const request = { snapshot, ...parsed, lesson: this.lesson };
+    const response = await this.compute(request, (s) => onStage('computing', s));
     if (!response.ok)
       return response.message === undefined
         ? {

@@ -28,7 +28,8 @@ import {
 } from '../../engine';
 import type { Io } from '../main';
 import { InputError, fileLooksLikeWorkbook } from '../read-input';
-import { formatPercent, formatYen, renderTable } from '../terminal-table';
+import { formatPercent, formatYen } from '../terminal-table';
+import { FitColumn, droppedNote, fitTable, fitWidth, wrapLines } from '../fit-table';
 import {
   PortfolioRunOptions,
   defaultWorkers,
@@ -75,6 +76,8 @@ export interface PortfolioStressOptions {
   jsonPath?: string;
   /** Writes the ポートフォリオ sheet as a workbook. */
   outPath?: string;
+  /** The terminal's columns (undefined for a pipe or a file: every column, full headers). */
+  width?: number;
 }
 
 const MODE_TITLES: Record<RepriceMode, string> = {
@@ -119,9 +122,28 @@ function cellRow(c: PortfolioCell): string[] {
 
 const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
-/** The terminal report: averages, one table per mode, the most affected borrowers. */
-export function portfolioText(path: string, r: PortfolioResults): string {
+/** The most affected borrowers' columns; on a narrow terminal sector, row, name and after go first. */
+const TOP_COLUMNS: FitColumn[] = [
+  { header: '順位 / #', short: '#' },
+  { header: '行 / row', short: '行', drop: 2 },
+  { header: 'ID' },
+  { header: '企業名 / name', short: '企業名', drop: 4 },
+  { header: '業種 / sector', short: '業種', drop: 1 },
+  { header: '有利子負債 / debt', short: '負債', drop: 5 },
+  { header: '経常利益 / profit', short: '経常' },
+  { header: '減少 / fall', short: '減少' },
+  { header: 'ショック後 / after', short: '後', drop: 3 },
+  { header: 'DSCR' },
+  { header: '債務償還年数 / years', short: '償還' },
+];
+
+/**
+ * The terminal report: averages, one table per mode, the most affected borrowers; `width`: the
+ * terminal's columns (undefined for a pipe or a file: every column, full headers).
+ */
+export function portfolioText(path: string, r: PortfolioResults, width?: number): string {
   const a = r.averages;
+  const text = (line: string) => wrapLines(line, width);
   const out = [
     `ポートフォリオ・ストレス / portfolio stress — ${path}`,
     `企業数 / firms ${formatYen(r.firms)} (借入あり / with debt ${formatYen(r.firmsWithDebt)})` +
@@ -132,60 +154,77 @@ export function portfolioText(path: string, r: PortfolioResults): string {
     `ショック前 / before any shock: 赤字 / loss-making ${share(r.base.lossMaking)}, ` +
       `DSCR < ${r.thresholds.dscr.toFixed(1)} ${share(r.base.dscrBelow)}, ` +
       `債務償還年数 > ${r.thresholds.debtYears}年 / repayment years ${share(r.base.debtYearsOver)}`,
+  ].map(text);
+  const dscr = `DSCR < ${r.thresholds.dscr.toFixed(1)}`;
+  const years = `債務償還年数 > ${r.thresholds.debtYears}年`;
+  const columns: FitColumn[] = [
+    { header: '金利上昇幅 / shock', short: '上昇幅' },
+    { header: '利息負担 (年間, 1社平均) / extra interest', short: '利息負担' },
+    { header: '経常利益 下押し / fall', short: '下押し', drop: 1 },
+    { header: '赤字転落 / turned loss-making', short: '赤字転落', drop: 2 },
+    { header: `${dscr} (新規 / new)`, short: dscr.replace(/ /g, '') },
+    { header: `${years} (新規 / new)`, short: `償還>${r.thresholds.debtYears}年` },
   ];
-  const header = [
-    '金利上昇幅 / shock',
-    '利息負担 (年間, 1社平均) / extra interest',
-    '経常利益 下押し / fall',
-    '赤字転落 / turned loss-making',
-    `DSCR < ${r.thresholds.dscr.toFixed(1)} (新規 / new)`,
-    `債務償還年数 > ${r.thresholds.debtYears}年 (新規 / new)`,
-  ];
+  let compact = false;
+  const dropped = new Set<string>();
   for (const mode of ['full-reprice', 'realistic'] as const) {
     const cells = r.cells.filter((c) => c.mode === mode);
-    if (cells.length > 0) out.push('', MODE_TITLES[mode], renderTable(header, cells.map(cellRow)));
+    if (cells.length === 0) continue;
+    const table = fitTable(columns, cells.map(cellRow), width);
+    compact ||= table.compact;
+    table.dropped.forEach((d) => dropped.add(d));
+    out.push('', text(MODE_TITLES[mode]), table.text);
   }
+  if (dropped.size > 0) out.push(text(droppedNote([...dropped])));
   out.push(
     '',
-    '経常利益 下押し = 追加利息の合計 ÷ 経常利益の合計 (平均の比) / fall = Σ extra interest ÷ Σ 経常利益 (ratio of averages); ' +
-      '( ) 内は件数、新規はショック前に該当しなかった企業の割合 (ポイント) / counts in ( ); new = share not breaching before, in points',
+    text(
+      '経常利益 下押し = 追加利息の合計 ÷ 経常利益の合計 (平均の比) / fall = Σ extra interest ÷ Σ 経常利益 (ratio of averages); ' +
+        '( ) 内は件数、新規はショック前に該当しなかった企業の割合 (ポイント) / counts in ( ); new = share not breaching before, in points',
+    ),
   );
+  if (compact)
+    out.push(
+      text(
+        `上昇幅 = shock, 利息負担 = extra interest a year per firm, 下押し = fall in 経常利益, 赤字転落 = turned loss-making, ` +
+          `償還 = 債務償還年数 / debt repayment years`,
+      ),
+    );
   const top = r.mostAffected;
   if (top && top.firms.length > 0) {
     const cell = r.cells[top.cell];
     const modeJa = cell.mode === 'realistic' ? '現実ベース' : '一斉改定';
+    const table = fitTable(
+      TOP_COLUMNS,
+      top.firms.map((f, i) => [
+        String(i + 1),
+        String(f.row),
+        f.id,
+        f.name,
+        f.sector,
+        formatMan(f.debt),
+        formatMan(f.ordinaryProfit),
+        formatMan(f.extraInterest[top.cell]),
+        formatMan(f.ordinaryProfit - f.extraInterest[top.cell]),
+        `${ratio(f.baseDscr)} → ${ratio(f.dscr[top.cell])}`,
+        `${ratio(f.baseDebtYears)} → ${ratio(f.debtYears[top.cell])}`,
+      ]),
+      width,
+    );
     out.push(
       '',
-      `影響の大きい企業 (経常利益の減少額, ${cell.label} ${modeJa}) / most affected borrowers (fall in 経常利益, ${cell.label} ${cell.mode})`,
-      renderTable(
-        [
-          '順位 / #',
-          '行 / row',
-          'ID',
-          '企業名 / name',
-          '業種 / sector',
-          '有利子負債 / debt',
-          '経常利益 / profit',
-          '減少 / fall',
-          'ショック後 / after',
-          'DSCR',
-          '債務償還年数 / years',
-        ],
-        top.firms.map((f, i) => [
-          String(i + 1),
-          String(f.row),
-          f.id,
-          f.name,
-          f.sector,
-          formatMan(f.debt),
-          formatMan(f.ordinaryProfit),
-          formatMan(f.extraInterest[top.cell]),
-          formatMan(f.ordinaryProfit - f.extraInterest[top.cell]),
-          `${ratio(f.baseDscr)} → ${ratio(f.dscr[top.cell])}`,
-          `${ratio(f.baseDebtYears)} → ${ratio(f.debtYears[top.cell])}`,
-        ]),
+      text(
+        `影響の大きい企業 (経常利益の減少額, ${cell.label} ${modeJa}) / most affected borrowers (fall in 経常利益, ${cell.label} ${cell.mode})`,
       ),
+      table.text,
     );
+    if (table.dropped.length > 0) out.push(text(droppedNote(table.dropped)));
+    if (table.compact)
+      out.push(
+        text(
+          '行 = row, 負債 = 有利子負債 / debt, 経常 = 経常利益 / profit, 減少 = fall, 後 = after the shock, 償還 = 債務償還年数 / years',
+        ),
+      );
   }
   return out.join('\n');
 }
@@ -259,7 +298,7 @@ export async function portfolioStressCommand(
     outputs.push([options.jsonPath, Buffer.from(JSON.stringify(results, null, 2) + '\n')]);
   }
   const written = writeOutputs(outputs);
-  const text = portfolioText(path, results);
+  const text = portfolioText(path, results, options.width);
   return written ? `${text}\n\n${written}` : text;
 }
 
@@ -370,6 +409,7 @@ export function registerPortfolioCommands(
         .choices(Object.keys(AMOUNT_UNITS))
         .default('yen'),
     )
+    .option('--wide', 'print every column, however wide the terminal / 全列を表示')
     .option(
       '--workers <n>',
       `worker threads (default: one per core, ${defaultWorkers()} here)`,
@@ -388,6 +428,7 @@ export function registerPortfolioCommands(
           asOf?: number;
           units: AmountUnit;
           workers?: number;
+          wide?: boolean;
         },
       ) => {
         const stress: PortfolioOptions = {
@@ -408,6 +449,7 @@ export function registerPortfolioCommands(
                 workers: opts.workers,
                 jsonPath: opts.json,
                 outPath: opts.out,
+                width: fitWidth(io.columns, opts.wide),
               },
               io,
             ),

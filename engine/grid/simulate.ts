@@ -7,7 +7,11 @@ import { CapitalRateRule, Projection, ProjectedYear, projectCase } from '../proj
 import { YearMeasures, yearMeasures } from '../projection/year-measures';
 import { CheckResult, planChecks } from '../checks/plan-checks';
 import { CellPlan, cellPlan } from '../plan/plan-summary';
-import { closedYearDebtRepaymentYears } from '../projection/closed-year';
+import {
+  closedYearDebtRepaymentYears,
+  closedYearInterestBearingDebt,
+  existingCapitalAtClose,
+} from '../projection/closed-year';
 
 /** An eligibility finding on a strategy's program loan (from the program catalog's rules). */
 export interface EligibilityIssue {
@@ -130,10 +134,11 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
     mode,
     asOf: c.asOf,
   });
-  // Eligibility reads 債務償還年数 of the latest closed year (直近決算) with today's debt.
+  // Eligibility reads 債務償還年数 of the latest closed year (直近決算) with today's debt, its
+  // existing capital-type loans left out while recognised as capital (as the checks do).
   const baseYears = closedYearDebtRepaymentYears(
     c,
-    c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0),
+    closedYearInterestBearingDebt(c, existingCapitalAtClose(c)),
   );
 
   const cells: GridCell[] = [];

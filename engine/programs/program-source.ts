@@ -1,7 +1,10 @@
 import { Case, JfcUnit, Strategy } from '../case/case';
 import { EligibilityIssue, ProgramSource } from '../grid/simulate';
-import { ClosedYearResult, closedYearDebtRepaymentYears } from '../projection/closed-year';
-import { recognizedCapital } from '../measures/capital-recognition';
+import {
+  ClosedYearResult,
+  closedYearDebtRepaymentYears,
+  closedYearInterestBearingDebt,
+} from '../projection/closed-year';
 import { CapitalLoan, ProgramPricing, StrategyBook } from '../strategy/apply-strategy';
 import { formatIsoDate } from '../time/civil-date';
 import { capitalLoanRate } from './capital-rate';
@@ -91,17 +94,10 @@ export function newLoans(
   // A refinancing meets its threshold with the debt as the strategy leaves it: its capital-type
   // loans (DDS) are left out while recognised as capital, as the checks' measure does. A
   // capital-type loan itself is judged on the debt before it (過剰債務 is the state it cures).
-  const recognised = book.capital.reduce(
-    (sum, l) => sum + recognizedCapital(l.amount, l.termMonths),
-    0,
-  );
-  const refinancingYears =
-    recognised > 0
-      ? closedYearDebtRepaymentYears(
-          c,
-          c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0) - recognised,
-        )
-      : statusQuo.debtRepaymentYears;
+  // (each capital-type loan, existing or new, by its payments left after the closed year)
+  const refinancingYears = book.capital.some((l) => l.origin !== 'existing')
+    ? closedYearDebtRepaymentYears(c, closedYearInterestBearingDebt(c, book.capital))
+    : statusQuo.debtRepaymentYears;
   return [
     ...book.refinancings.map((r, k) => {
       const action = actions[k];

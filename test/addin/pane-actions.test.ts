@@ -68,6 +68,28 @@ describe('task pane actions', () => {
     expect(book.sheetNames()).toEqual([...INPUT_SHEET_NAMES, ...RESULT_SHEET_NAMES]);
   });
 
+  test("the summary sheet shows the loaded workshop case's lesson, as the CLI does", async () => {
+    const { book, actions } = await lodgingWorkbook();
+    await actions.run(CHOICES);
+    const summaryText = (b: MemoryWorkbook) =>
+      b
+        .sheet(OUTPUT_SHEETS.summary)!
+        .cells.filter((c) => c.column === 1 && typeof c.value === 'string')
+        .map((c) => c.value as string)
+        .join('');
+    const lesson = (WORKSHOP_SCENARIOS.lodging as { lesson: string }).lesson;
+    // The lesson is wrapped over several rows; joined back, it is the case file's text.
+    expect(summaryText(book)).toContain(`教訓 / lesson: ${lesson.slice(0, 40)}`);
+    // (the wrap breaks at " / ", so each language half is checked).
+    for (const half of lesson.split(/ ?\/ /))
+      expect(summaryText(book).replace(/\s/g, '')).toContain(half.replace(/\s/g, ''));
+    // A pane that did not load the case (reopened) falls back to the lesson drawn from the grid.
+    const reopened = new PaneActions(book, inline, WORKSHOP_SCENARIOS);
+    await reopened.run(CHOICES);
+    expect(summaryText(book)).toContain('教訓 / lesson: ');
+    expect(summaryText(book)).not.toContain(lesson.slice(0, 40));
+  });
+
   test('bad input: every error named by its cell, nothing written, and a click selects the cell', async () => {
     const { book, actions } = await lodgingWorkbook();
     await actions.run(CHOICES);

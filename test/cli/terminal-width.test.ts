@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { run } from '../../cli/main';
 import { displayWidth } from '../../cli/terminal-table';
 import { cut, fitTable, wrapLines } from '../../cli/fit-table';
+import { Command, CommanderError } from 'commander';
+import { registerPortfolioCommands } from '../../cli/commands/portfolio';
+import { FIRM_COLUMNS, firmCsvLine } from '../../engine';
+import { HAND_FIRMS } from '../engine/portfolio/hand-portfolio';
+import { tempFile } from '../support/temp-files';
 import { runCli } from './run-cli';
 
 const LODGING = 'scenarios/lodging-crisis-refinance.case.json';
@@ -70,7 +75,7 @@ describe('run and montecarlo on a terminal', () => {
       const { code, out } = runAt(columns, 'run', LODGING);
       expect(code).toBe(0);
       expect(widest(out)).toBeLessThanOrEqual(columns);
-      // The status quo at +2.00 %: DSCR 0.93, 10.0 years, three checks failed from 2027.
+      // The status quo at +2.00 %: DSCR 0.93, 10.0 years (above 10), three checks failed from 2027.
       expect(out).toMatch(/^status-quo +\+2\.00% .* 0\.93 +10\.0年 +✗ 2027 DS,償還,資金/m);
       expect(out).toContain('  DS = DSCR / DSCR (≥ 1.00)');
       expect(out).toContain('  償還 = 債務償還年数 / debt repayment years');
@@ -78,13 +83,11 @@ describe('run and montecarlo on a terminal', () => {
     },
   );
 
-  test('at 120 columns every column stays under short headers; at 80 経常利益 change, interest and debt service go', () => {
-    const at120 = runAt(120, 'run', LODGING).out;
-    expect(at120).toMatch(
-      /^戦略 +金利 +利息計 +経常増減 +返済計 +最低DSCR +償還年数 +判定 +制度$/m,
-    );
+  test('at 100 columns the 経常利益 change goes (制度 shows △ 要確認); at 80 interest and debt service too', () => {
+    const at100 = runAt(100, 'run', LODGING).out;
+    expect(at100).toMatch(/^戦略 +金利 +利息計 +返済計 +最低DSCR +償還年数 +判定 +制度$/m);
+    expect(at100).toContain('(省略 / left out: 経常増減; --wide で全列 / all)');
     const at80 = runAt(80, 'run', LODGING).out;
-    // The eligibility column now reads △ 要確認 (the 20-year rate is assumed), so debt service goes too.
     expect(at80).toMatch(/^戦略 +金利 +最低DSCR +償還年数 +判定 +制度$/m);
     expect(at80).toContain('(省略 / left out: 経常増減, 利息計, 返済計; --wide で全列 / all)');
   });
@@ -128,6 +131,114 @@ describe('run and montecarlo on a terminal', () => {
     const wide = runAt(100, 'montecarlo', LODGING, '--paths', '300', '--seed', '5', '--wide').out;
     expect(widest(wide)).toBeGreaterThan(100);
     expect(wide).toMatch(/決算期 \/ FY +返済計 P5 +返済計 P50 +返済計 P95 +DSCR P5/);
+  });
+});
+
+/** `rateshock portfolio <argv>` in-process at `columns`, waiting for the async command. */
+async function portfolioAt(columns: number | undefined, ...argv: string[]) {
+  let out = '';
+  const io = { out: (s: string) => (out += s), err: () => undefined, columns };
+  const program = new Command('rateshock').exitOverride();
+  registerPortfolioCommands(program, io, () => undefined);
+  try {
+    await program.parseAsync(['portfolio', ...argv], { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+  }
+  return out;
+}
+
+// Check ids (engine names such as debt-years-at-end) are never shown in the text output.
+const CHECK_IDS = /\b(dscr|debt-years-at-end|debt-years|cash-floor|insolvency)\b/;
+
+describe('shocks, schedule and portfolio on a terminal', () => {
+  const loan = tempFile('loan.json', {
+    principal: 12_000_000,
+    annualRate: 0.023,
+    termMonths: 12,
+    graceMonths: 2,
+    method: 'equal-principal',
+    dayCount: 'ACT/365F',
+    startDate: '2024-01-31',
+    rounding: 'floor',
+    guaranteeFeeRate: 0.01,
+  });
+
+  test('schedule at 80: short headers, the opening balance left out; at 60 fee and payment too', () => {
+    const piped = runAt(undefined, 'schedule', loan).out;
+    // Full: 12 + 13 + 18 + 15 + 16 + 12 + 16 + 18 + 7 × 2 = 134 columns.
+    expect(widest(piped)).toBe(134);
+    expect(runAt(80, 'schedule', loan, '--wide').out).toBe(piped);
+    const at80 = runAt(80, 'schedule', loan).out;
+    expect(widest(at80)).toBeLessThanOrEqual(80);
+    expect(at80).toMatch(/^回 +返済日 +利息 +元金 +保証料 +返済額 +期末残高$/m);
+    // Period 3: 12,000,000 × 2.3 % × 29/365 = 21,928; principal 12,000,000 / 10.
+    expect(at80).toMatch(/^3 +2024-04-30 +21,928 +1,200,000 +9,534 +1,221,928 +10,800,000$/m);
+    expect(at80).toContain('(省略 / left out: 期首残高; --wide で全列 / all)');
+    expect(at80).toContain('保証料 = fee');
+    const at60 = runAt(60, 'schedule', loan).out;
+    expect(widest(at60)).toBeLessThanOrEqual(60);
+    expect(at60).toMatch(/^回 +返済日 +利息 +元金 +期末残高$/m);
+    expect(at60).toMatch(/^合計 +173,156 +12,000,000 *$/m);
+  });
+
+  test.each([80, 60])('shocks at %i: no line wider; the life totals unchanged', (columns) => {
+    const { code, out } = runAt(columns, 'shocks', 'scenarios/workshop-stack.json');
+    expect(code).toBe(0);
+    expect(widest(out)).toBeLessThanOrEqual(columns);
+    // Full reprice, +2.00 %, over the loans' lives: 10,060,268 yen.
+    expect(out).toMatch(/10,060,268$/m);
+    expect(out).not.toMatch(CHECK_IDS);
+  });
+
+  test('shocks at 60: short headers, the inner shocks go first, a legend; a pipe gets all', () => {
+    const at60 = runAt(60, 'shocks', 'scenarios/workshop-stack.json').out;
+    // The base interest goes first (full reprice: 11 + 9 + 9 + 9 + 10 + 4 × 2 = 56 columns).
+    expect(at60).toMatch(/^決算期 +\+0\.25% +\+0\.50% +\+1\.00% +\+2\.00%$/m);
+    expect(at60).toMatch(/^全期間 +1,253,447 +2,508,022 +5,020,706 +10,060,268$/m);
+    expect(at60).toContain('(省略 / left out: 基準利息; --wide で全列 / all)');
+    expect(at60).toContain('(決算期 = FY, 基準利息 = base interest, 全期間 = life)');
+    const at40 = runAt(40, 'shocks', 'scenarios/workshop-stack.json').out;
+    expect(widest(at40)).toBeLessThanOrEqual(40);
+    expect(at40).toMatch(/^決算期 +\+0\.25% +\+2\.00%$/m);
+    const piped = runCli('shocks', 'scenarios/workshop-stack.json').out;
+    expect(piped).toMatch(
+      /^全期間 \/ life +9,315,852 +1,253,447 +2,508,022 +5,020,706 +10,060,268$/m,
+    );
+    expect(runAt(40, 'shocks', 'scenarios/workshop-stack.json', '--wide').out).toBe(piped);
+  });
+
+  const csv = tempFile(
+    'firms.csv',
+    [FIRM_COLUMNS.join(','), ...HAND_FIRMS.map(firmCsvLine)].join('\n') + '\n',
+  );
+
+  test('portfolio at 80 and 60 (the three hand-worked firms): no line wider, codes explained', async () => {
+    const at80 = await portfolioAt(80, csv);
+    expect(widest(at80)).toBeLessThanOrEqual(80);
+    expect(at80).toMatch(/^上昇幅 +利息負担 +下押し +赤字転落 +DSCR<1\.0 +償還>13年$/m);
+    expect(at80).toMatch(
+      /^\+2\.00% +\+414万円 +△24\.3% +33\.3% \(1\) +100\.0% \(\+33\.3\) +33\.3% \(\+33\.3\)$/m,
+    );
+    // Most affected: 甲商店, 3億6,500万円 of debt, falls 364万円; DSCR 1.18 → 1.04.
+    expect(at80).toMatch(
+      /^1 +A +甲商店 +3億6,500万円 +300万円 +364万円 +1\.18 → 1\.04 +12\.90 → 14\.72$/m,
+    );
+    expect(at80).toContain('(省略 / left out: 業種, 行, 後; --wide で全列 / all)');
+    expect(at80).toContain('償還 = 債務償還年数');
+    const at60 = await portfolioAt(60, csv);
+    expect(widest(at60)).toBeLessThanOrEqual(60);
+    expect(at60).toMatch(/^上昇幅 +利息負担 +赤字転落 +DSCR<1\.0 +償還>13年$/m);
+    expect(at60).toContain('(省略 / left out: 下押し; --wide で全列 / all)');
+    for (const out of [at80, at60]) expect(out).not.toMatch(CHECK_IDS);
+  });
+
+  test('portfolio --wide and a pipe: the full headers', async () => {
+    const wide = await portfolioAt(60, csv, '--wide');
+    expect(wide).toBe(await portfolioAt(undefined, csv));
+    expect(wide).toMatch(/^金利上昇幅 \/ shock +利息負担 \(年間, 1社平均\) \/ extra interest/m);
+    expect(wide).toMatch(/^順位 \/ # +行 \/ row +ID +企業名 \/ name +業種 \/ sector/m);
+    expect(widest(wide)).toBeGreaterThan(100);
   });
 });
 

@@ -46,9 +46,18 @@ describe('scenarioTemplate: a case file typed into the input template', () => {
     expect(patch.replaces).toEqual(template.replaces);
     expect(patch.sheets.map((s) => s.name)).toEqual(template.sheets.map((s) => s.name));
     patch.sheets.forEach((sheet, i) => {
-      const { tables, ...rest } = sheet;
-      const { tables: templateTables, ...templateRest } = template.sheets[i];
+      // The print area follows the rows filled (test/workbook/input-page-setup.test.ts).
+      const { tables, pageSetup, ...rest } = sheet;
+      const {
+        tables: templateTables,
+        pageSetup: templateSetup,
+        ...templateRest
+      } = template.sheets[i];
       expect(rest).toEqual(templateRest);
+      expect({ ...pageSetup, printArea: undefined }).toEqual({
+        ...templateSetup,
+        printArea: undefined,
+      });
       expect(
         tables.map(({ rows, ...t }) => ({ ...t, width: rows.every((r) => r.length) })),
       ).toEqual(
