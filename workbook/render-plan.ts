@@ -19,7 +19,7 @@ export function planSheets(c: Case, results: Results): PatchSheet[] {
   if (cells.length === 0) return [];
   return [
     repaymentPlanSheet(c, results, cells),
-    cashSheet(c, results, cells),
+    cashSheet(c, results, cells, c.cashTableMonths ?? 12),
     substantiveSheet(c, cells),
   ];
 }

@@ -26,6 +26,7 @@ import {
   readLiquidation,
   readProRataPlan,
 } from '../plan/plan-input';
+import { readCashTableMonths, readMonthlyProfile } from '../plan/monthly-profile';
 import { rateOptionErrors } from '../programs/program-pricing';
 import { readCaseFacts } from './facts-spec';
 
@@ -119,6 +120,8 @@ const CASE_KEYS = [
   'collateral',
   'liquidation',
   'adjustments',
+  'monthlyProfile',
+  'cashTableMonths',
   'defaults',
 ];
 
@@ -492,6 +495,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const collateral = readCollateral(root, unit, amount, stack?.loans ?? [], errors);
   const liquidation = readLiquidation(root, unit, amount, errors);
   const adjustments = readAdjustments(root, unit, amount, errors);
+  const monthlyProfile = readMonthlyProfile(root, errors);
+  const cashTableMonths = readCashTableMonths(root);
   if (adjustments?.length && base) {
     // The items replace the single figure: giving both would count them twice.
     if ((root.raw('base') as Record<string, unknown>).netAssetAdjustments !== undefined)
@@ -538,6 +543,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
       ...(collateral?.length ? { collateral } : {}),
       ...(liquidation ? { liquidation } : {}),
       ...(adjustments?.length ? { adjustments } : {}),
+      ...(monthlyProfile ? { monthlyProfile } : {}),
+      ...(cashTableMonths ? { cashTableMonths } : {}),
     },
   };
 }
