@@ -48,7 +48,11 @@ function dataRows(cells: GridCell[]): PatchValue[][] {
       null,
       null,
       null,
-      ...plan.budget.flatMap((b) => [b.budget, null]),
+      // Years before the plan's firstYear have no budget (the pool is on contract).
+      ...cell.years.flatMap((y) => [
+        plan.budget.find((b) => b.year === y.fiscalYear)?.budget ?? null,
+        null,
+      ]),
     ]);
     plan.lenders.forEach((l, i) => {
       rows.push([

@@ -16,6 +16,7 @@ import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
+import { fiscalYearOf } from '../time/fiscal-year';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
 import { findProgram, withOverrides } from '../programs/catalog';
@@ -24,6 +25,7 @@ import {
   readAdjustments,
   readCollateral,
   readLiquidation,
+  planFirstYearErrors,
   readProRataPlan,
 } from '../plan/plan-input';
 import { readCashTableMonths, readMonthlyProfile } from '../plan/monthly-profile';
@@ -510,6 +512,14 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     errors,
   );
   if (strategies) errors.push(...rateOptionErrors(strategies, programOverrides));
+  if (strategies && stack && profile && plan)
+    errors.push(
+      ...planFirstYearErrors(
+        strategies,
+        fiscalYearOf(stack.asOf + 1, profile.fiscalYearEndMonth),
+        plan.length,
+      ),
+    );
   if (
     errors.length > 0 ||
     !profile ||
