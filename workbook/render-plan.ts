@@ -165,8 +165,11 @@ function repaymentPlanSheet(c: Case, results: Results, cells: GridCell[]): Patch
     }),
   ];
   const plan = first.plan!;
+  // Each lender's loan rows collapse under the lender's row.
+  const groupedRows = keys.flatMap((k, i) => (k.loan !== '' ? [BLOCK_ROW + 1 + i] : []));
   return {
     name: PLAN_OUTPUT_SHEETS.repayment,
+    groupedRows,
     tables: [
       {
         name: 'RateShockPlanChoice',
