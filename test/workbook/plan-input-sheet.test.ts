@@ -133,6 +133,30 @@ describe('the 再生計画 input sheet', () => {
     expect(fromSheets.case).toEqual(fromJson.value);
   });
 
+  test('scenarioTemplate types the council case, 再生計画 included, and it reads back equal', () => {
+    const typed = scenarioTemplate(council());
+    if (!typed.ok) throw new Error(typed.errors.join('\n'));
+    const sheet = typed.patch.sheets.find((s) => s.name === '再生計画')!;
+    const rowsOf = (name: string) => sheet.tables.find((t) => t.name === name)!.rows;
+    expect(rowsOf('PlanActions')).toHaveLength(3);
+    expect(rowsOf('PlanActions')[0].slice(0, 4)).toEqual([
+      'plan-balance',
+      null,
+      'みどり銀行, さくら信用金庫, あおば銀行',
+      '残高プロラタ',
+    ]);
+    const read = readCase(snapshotOfPatch(typed.patch));
+    if (!read.ok) throw new Error(read.errors.map(describeCellError).join('\n'));
+    const fromJson = parseCaseFile(council());
+    expect(fromJson.ok && read.case).toEqual(fromJson.ok && fromJson.value);
+    const late = council();
+    late.strategies[1].actions.find((a: Json) => a.kind === 'pro-rata-plan').firstYear = 2029;
+    const refused = scenarioTemplate(late);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      expect.stringContaining('strategies[1].actions[0].firstYear'),
+    ]);
+  });
+
   test('a workbook without the sheet reads as before', () => {
     const patch = inputTemplate();
     patch.sheets = patch.sheets.filter((s) => s.name !== '再生計画');
