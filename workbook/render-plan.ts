@@ -3,6 +3,8 @@ import { PatchColumn, PatchSheet, PatchValue } from './patch';
 import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
 import { cashSheet } from './render-cash';
+import { casePrintContext } from './layout/case-layout';
+import { fitToWidth } from './layout/page-setup';
 
 const BASIS_JA = { balance: '残高プロラタ', unsecured: '非保全残高プロラタ' } as const;
 
@@ -21,7 +23,25 @@ export function planSheets(c: Case, results: Results): PatchSheet[] {
     repaymentPlanSheet(c, results, cells),
     cashSheet(c, results, cells, c.cashTableMonths ?? 12),
     substantiveSheet(c, cells),
-  ];
+  ].map((sheet) => withPrintedBlock(c, sheet));
+}
+
+/**
+ * Prints what a reader looks at — everything above the data table of every strategy × shock
+ * (the whole sheet when it has none) — landscape, one page wide.
+ */
+function withPrintedBlock(c: Case, sheet: PatchSheet): PatchSheet {
+  if (sheet.pageSetup) return sheet;
+  const data = sheet.tables.find((t) => t.name.endsWith('Data'));
+  const lastRow = data
+    ? data.row - 2
+    : Math.max(...sheet.tables.map((t) => t.row + t.rows.length), ...sheet.cells.map((x) => x.row));
+  const lastColumn = Math.max(
+    ...sheet.tables.map((t) => t.column + t.columns.length - 1),
+    ...sheet.cells.map((x) => x.column),
+  );
+  const area = { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: lastColumn };
+  return { ...sheet, pageSetup: fitToWidth(casePrintContext(c), area) };
 }
 
 // ── 金融機関別返済計画 ──────────────────────────────────────────────────────────────────

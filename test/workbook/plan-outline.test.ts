@@ -64,4 +64,13 @@ describe('金融機関別返済計画: loan rows collapse under their lender', (
     expect(await apply(true)).toEqual(rowRuns(loanRows).map(([a, b]) => `${a}:${b}`));
     expect(await apply(false)).toEqual([]);
   });
+
+  test('prints the block, not the data table below it: landscape, one page wide', () => {
+    const data = repayment.tables.find((t) => t.name === 'RateShockPlanData')!;
+    expect(repayment.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitTo: { width: 1, height: 0 },
+      printArea: { fromRow: 1, fromColumn: 1, toRow: data.row - 2, toColumn: data.columns.length },
+    });
+  });
 });
