@@ -126,6 +126,8 @@ export interface PatchSheet {
   columnWidths?: Record<number, number>;
   /** Heights in points of rows that hold more than one line (two-line headers, wrapped text). */
   rowHeights?: Record<number, number>;
+  /** Rows (1-based) that collapse under the row above them (outline level 1, summary above). */
+  groupedRows?: number[];
   /** Number formats of ranges that differ from their table column's (rows of mixed kinds). */
   rangeFormats?: RangeFormat[];
   /** How the sheet prints (workbook/layout/page-setup.ts). */

@@ -40,6 +40,7 @@ export function readPlanInputs(
   if (collateral?.rows.length) json.collateral = readCollateral(b, collateral);
   const settings = tables.get(PLAN_SETTINGS.name) as BoundKeyValueTable | undefined;
   const amounts: Json = {};
+  const profile: Json = {};
   for (const it of PLAN_SETTINGS.items) {
     if (!settings) break;
     const value = b.read(settings.cell(it.key), it, it.key);
@@ -47,8 +48,11 @@ export function readPlanInputs(
     const [top, key] = it.key.split('.');
     if (top === 'base') {
       if (json.base) (json.base as Json)[key] = value;
-    } else amounts[key] = value;
+    } else if (top === 'liquidation') amounts[key] = value;
+    else if (top === 'cashTableMonths') json.cashTableMonths = value;
+    else profile[key] = value;
   }
+  if (settings) readProfile(b, settings, profile, json);
   const liquidation = rows(LIQUIDATION.name);
   if (liquidation?.rows.length || Object.keys(amounts).length) {
     b.locate('liquidation', liquidation ? tableLocation(liquidation, 0) : b.locations.get('base')!);
@@ -155,4 +159,22 @@ function readCollateral(b: Builder, t: BoundRowTable): Json[] {
     liens.push(lien);
   }
   return items;
+}
+
+/** `monthlyProfile` from the settings' sites and weights: the 12 weights all given or none. */
+function readProfile(b: Builder, t: BoundKeyValueTable, read: Json, json: Json): void {
+  const weights = Array.from({ length: 12 }, (_, k) => read[`seasonality[${k}]`]);
+  const profile: Json = {};
+  if (read.collectionMonths !== undefined) profile.collectionMonths = read.collectionMonths;
+  if (read.paymentMonths !== undefined) profile.paymentMonths = read.paymentMonths;
+  const cell = (k: number) => t.cell(`monthlyProfile.seasonality[${k}]`);
+  if (weights.some((w) => w !== undefined)) {
+    const blank = weights.findIndex((w) => w === undefined);
+    if (blank >= 0) b.required(cell(blank), `monthlyProfile.seasonality[${blank}]`);
+    else profile.seasonality = weights;
+    b.locate('monthlyProfile.seasonality', cell(0).loc);
+  }
+  if (Object.keys(profile).length === 0) return;
+  b.locate('monthlyProfile', cell(0).loc);
+  json.monthlyProfile = profile;
 }

@@ -228,6 +228,50 @@ export const ADJUSTMENTS: RowTableDef = {
   ],
 };
 
+/** 資金繰り表: its length, the sites and 12 seasonal weights (all blank: flat). */
+const MONTHLY_PROFILE_ITEMS: FieldDef[] = [
+  {
+    ...item(
+      'cashTableMonths',
+      '資金繰り表の月数',
+      'Cash table months',
+      'number',
+      '12 または 24。空欄は12',
+    ),
+    numberFormat: '0',
+  },
+  {
+    ...item(
+      'monthlyProfile.collectionMonths',
+      '売掛サイト (月)',
+      'Collection months',
+      'number',
+      '売上から回収までの月数 (0〜12)。空欄は0',
+    ),
+    numberFormat: '0',
+  },
+  {
+    ...item(
+      'monthlyProfile.paymentMonths',
+      '買掛サイト (月)',
+      'Payment months',
+      'number',
+      '仕入・経費から支払までの月数 (0〜12)。空欄は0',
+    ),
+    numberFormat: '0',
+  },
+  ...Array.from({ length: 12 }, (_, k) => ({
+    ...item(
+      `monthlyProfile.seasonality[${k}]`,
+      `売上の季節ウェイト 期首${k + 1}か月目`,
+      `Seasonality, month ${k + 1}`,
+      'number',
+      k === 0 ? '期首月からの売上の比 (0以上)。12か月すべて空欄は均等' : '0以上',
+    ),
+    numberFormat: '0.00',
+  })),
+];
+
 export const PLAN_SETTINGS: KeyValueTableDef = {
   kind: 'key-value',
   name: 'PlanSettings',
@@ -268,6 +312,7 @@ export const PLAN_SETTINGS: KeyValueTableDef = {
       'number',
       '買掛金・未払金など金融機関以外の一般債権',
     ),
+    ...MONTHLY_PROFILE_ITEMS,
   ],
 };
 

@@ -71,7 +71,7 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
       {
         row: 2,
         column: 1,
-        value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}; 営業CFは月均等 (計画と同じ) / operating cash evenly, as the projection`,
+        value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}; 経常収支は月次プロファイル (季節性・サイト) で配分、年計は計画と同じ / operating cash timed by the monthly profile, yearly totals as the projection`,
       },
       { row: dataRow - 1, column: 1, value: 'データ / data (全戦略 × 金利)', bold: true },
     ],

@@ -3,6 +3,8 @@ import { PatchColumn, PatchSheet, PatchValue } from './patch';
 import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
 import { cashSheet } from './render-cash';
+import { casePrintContext } from './layout/case-layout';
+import { fitToWidth } from './layout/page-setup';
 
 const BASIS_JA = { balance: '残高プロラタ', unsecured: '非保全残高プロラタ' } as const;
 
@@ -19,9 +21,27 @@ export function planSheets(c: Case, results: Results): PatchSheet[] {
   if (cells.length === 0) return [];
   return [
     repaymentPlanSheet(c, results, cells),
-    cashSheet(c, results, cells),
+    cashSheet(c, results, cells, c.cashTableMonths ?? 12),
     substantiveSheet(c, cells),
-  ];
+  ].map((sheet) => withPrintedBlock(c, sheet));
+}
+
+/**
+ * Prints what a reader looks at — everything above the data table of every strategy × shock
+ * (the whole sheet when it has none) — landscape, one page wide.
+ */
+function withPrintedBlock(c: Case, sheet: PatchSheet): PatchSheet {
+  if (sheet.pageSetup) return sheet;
+  const data = sheet.tables.find((t) => t.name.endsWith('Data'));
+  const lastRow = data
+    ? data.row - 2
+    : Math.max(...sheet.tables.map((t) => t.row + t.rows.length), ...sheet.cells.map((x) => x.row));
+  const lastColumn = Math.max(
+    ...sheet.tables.map((t) => t.column + t.columns.length - 1),
+    ...sheet.cells.map((x) => x.column),
+  );
+  const area = { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: lastColumn };
+  return { ...sheet, pageSetup: fitToWidth(casePrintContext(c), area) };
 }
 
 // ── 金融機関別返済計画 ──────────────────────────────────────────────────────────────────
@@ -48,7 +68,11 @@ function dataRows(cells: GridCell[]): PatchValue[][] {
       null,
       null,
       null,
-      ...plan.budget.flatMap((b) => [b.budget, null]),
+      // Years before the plan's firstYear have no budget (the pool is on contract).
+      ...cell.years.flatMap((y) => [
+        plan.budget.find((b) => b.year === y.fiscalYear)?.budget ?? null,
+        null,
+      ]),
     ]);
     plan.lenders.forEach((l, i) => {
       rows.push([
@@ -161,8 +185,11 @@ function repaymentPlanSheet(c: Case, results: Results, cells: GridCell[]): Patch
     }),
   ];
   const plan = first.plan!;
+  // Each lender's loan rows collapse under the lender's row.
+  const groupedRows = keys.flatMap((k, i) => (k.loan !== '' ? [BLOCK_ROW + 1 + i] : []));
   return {
     name: PLAN_OUTPUT_SHEETS.repayment,
+    groupedRows,
     tables: [
       {
         name: 'RateShockPlanChoice',

@@ -10,6 +10,7 @@ import {
   withOverrides,
 } from '../engine';
 import { snapshotToCaseJson } from './case-json';
+import { planSources, withoutPlanActions } from './plan-template-sources';
 import { describeCellError } from './cell-error';
 import { Choice } from './cell-values';
 import { serialOfEpochDay } from './excel-serial';
@@ -404,6 +405,7 @@ export function scenarioTemplate(raw: unknown): ScenarioTemplateResult {
   const list = (v: unknown) => (Array.isArray(v) ? (v as Json[]) : []);
 
   const loans = list(file.loans).map(loanSource);
+  const council = planSources(file);
   if (Array.isArray(file.shocks) && file.shocks.length === 0)
     errors.push(
       problem(
@@ -420,13 +422,17 @@ export function scenarioTemplate(raw: unknown): ScenarioTemplateResult {
       const shock = shockSource(s, `shocks[${i}]`, errors);
       return shock ? [shock] : ([] as Source[]);
     }),
-    Strategies: strategySources(list(file.strategies), loans, errors),
+    Strategies: strategySources(withoutPlanActions(list(file.strategies)), loans, errors),
     ProgramTerms: programTermSources(file.programs, errors),
+    ...(council.rows as Partial<Record<TableName, Source[]>>),
   };
   const values: Partial<Record<TableName, Source>> = {
     Financials: isObject(file.base) ? file.base : {},
     Settings: settingsSource(file, errors),
+    ['PlanSettings' as TableName]: council.settings,
   };
+  for (const at of council.unsupported)
+    errors.push(problem(at, 'はシートでは表せません', 'cannot be given in the sheets'));
   if (errors.length > 0) return { ok: false, errors };
 
   const patch = inputTemplate();

@@ -127,6 +127,13 @@ export async function writeSheetFormats(
     sheet.getRange(`${r}:${r}`).format.rowHeight = h;
   }
   if (patch.pageSetup) await writePageSetup(sheet, patch.pageSetup, batch);
+  // Range.group needs ExcelApi 1.10: an older Excel shows the rows ungrouped.
+  if (patch.groupedRows?.length && excelApiSupports('1.10')) {
+    for (const [first, last] of rowRuns(patch.groupedRows)) {
+      await batch.reserve(SCALAR_WRITE_BYTES);
+      sheet.getRange(`${first}:${last}`).group('ByRows');
+    }
+  }
 
   const f = patch.freeze;
   if (f && (f.rows > 0 || f.columns > 0)) {
@@ -203,4 +210,27 @@ async function addHighlight(sheet: Excel.Worksheet, h: Highlight, batch: Request
 
 function truncate(text: string, max: number): string {
   return [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
+}
+
+/** Whether this Excel has ExcelApi `version` (false outside Office). */
+function excelApiSupports(version: string): boolean {
+  try {
+    return (
+      typeof Office !== 'undefined' &&
+      Office.context.requirements.isSetSupported('ExcelApi', version)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Sorted rows as runs of consecutive rows: [5, 6, 8] → [[5, 6], [8, 8]]. */
+export function rowRuns(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
 }

@@ -138,9 +138,14 @@ export function writeSheetXml(
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       sheetProperties(sheet) +
       sheetViews(sheet) +
+      // Required before cols when rows are grouped: Excel sizes the outline gutter by it.
+      (sheet.groupedRows?.length
+        ? '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="1"/>'
+        : '') +
       columnsXml(sheet) +
       '<sheetData>',
   );
+  const grouped = new Set(sheet.groupedRows ?? []);
   for (const r of sortedRows) {
     const cells: RowCells = [...(free.get(r) ?? [])];
     sheet.tables.forEach((t, ti) => {
@@ -175,7 +180,8 @@ export function writeSheetXml(
     cells.sort((a, b) => a.column - b.column);
     const height = sheet.rowHeights?.[r];
     const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    write(`<row r="${r}"${ht}>${cells.map((c) => c.xml).join('')}</row>`);
+    const outline = grouped.has(r) ? ' outlineLevel="1"' : '';
+    write(`<row r="${r}"${ht}${outline}>${cells.map((c) => c.xml).join('')}</row>`);
   }
   write(
     '</sheetData>' +
@@ -191,9 +197,14 @@ export function writeSheetXml(
   return tables;
 }
 
-/** `fitToPage` lives in sheetPr, the first element of a worksheet. */
+/**
+ * `fitToPage` and the outline's summary rows (above their group) live in sheetPr, the first
+ * element of a worksheet; outlinePr comes before pageSetUpPr.
+ */
 function sheetProperties(sheet: PatchSheet): string {
-  return sheet.pageSetup?.fitTo ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  const outline = sheet.groupedRows?.length ? '<outlinePr summaryBelow="0"/>' : '';
+  const fit = sheet.pageSetup?.fitTo ? '<pageSetUpPr fitToPage="1"/>' : '';
+  return outline || fit ? `<sheetPr>${outline}${fit}</sheetPr>` : '';
 }
 
 /** Margins, A4 landscape (paperSize 9), fit or scale, header/footer and column breaks. */

@@ -2,7 +2,13 @@ import { EpochDay } from '../time/civil-date';
 import { RepriceMode } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
 import { DebtStack } from '../stack/debt-stack';
-import { Adjustment, CollateralItem, Liquidation, ProRataPlanAction } from '../plan/types';
+import {
+  Adjustment,
+  CollateralItem,
+  Liquidation,
+  MonthlyProfile,
+  ProRataPlanAction,
+} from '../plan/types';
 import { DayCount } from '../time/day-count';
 import { BusinessDayConvention } from '../time/business-days';
 import { GuaranteeFeePayment } from '../schedule/guarantee-fee';
@@ -221,6 +227,10 @@ export interface Case {
   liquidation?: Liquidation;
   /** 実態修正 of the base year, item by item (their sum is base.netAssetAdjustments). */
   adjustments?: Adjustment[];
+  /** 資金繰り表: seasonality and sites (absent: flat, no sites). */
+  monthlyProfile?: MonthlyProfile;
+  /** 資金繰り表 length in months (absent: 12). */
+  cashTableMonths?: 12 | 24;
 }
 
 /**

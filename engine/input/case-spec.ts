@@ -16,6 +16,7 @@ import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
+import { fiscalYearOf } from '../time/fiscal-year';
 import { FieldError, FieldReader, Parsed } from './field-reader';
 import { readDebtStack } from './stack-spec';
 import { findProgram, withOverrides } from '../programs/catalog';
@@ -24,8 +25,10 @@ import {
   readAdjustments,
   readCollateral,
   readLiquidation,
+  planFirstYearErrors,
   readProRataPlan,
 } from '../plan/plan-input';
+import { readCashTableMonths, readMonthlyProfile } from '../plan/monthly-profile';
 import { rateOptionErrors } from '../programs/program-pricing';
 import { readCaseFacts } from './facts-spec';
 
@@ -119,6 +122,8 @@ const CASE_KEYS = [
   'collateral',
   'liquidation',
   'adjustments',
+  'monthlyProfile',
+  'cashTableMonths',
   'defaults',
 ];
 
@@ -492,6 +497,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   const collateral = readCollateral(root, unit, amount, stack?.loans ?? [], errors);
   const liquidation = readLiquidation(root, unit, amount, errors);
   const adjustments = readAdjustments(root, unit, amount, errors);
+  const monthlyProfile = readMonthlyProfile(root, errors);
+  const cashTableMonths = readCashTableMonths(root);
   if (adjustments?.length && base) {
     // The items replace the single figure: giving both would count them twice.
     if ((root.raw('base') as Record<string, unknown>).netAssetAdjustments !== undefined)
@@ -505,6 +512,14 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
     errors,
   );
   if (strategies) errors.push(...rateOptionErrors(strategies, programOverrides));
+  if (strategies && stack && profile && plan)
+    errors.push(
+      ...planFirstYearErrors(
+        strategies,
+        fiscalYearOf(stack.asOf + 1, profile.fiscalYearEndMonth),
+        plan.length,
+      ),
+    );
   if (
     errors.length > 0 ||
     !profile ||
@@ -538,6 +553,8 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
       ...(collateral?.length ? { collateral } : {}),
       ...(liquidation ? { liquidation } : {}),
       ...(adjustments?.length ? { adjustments } : {}),
+      ...(monthlyProfile ? { monthlyProfile } : {}),
+      ...(cashTableMonths ? { cashTableMonths } : {}),
     },
   };
 }

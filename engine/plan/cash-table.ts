@@ -1,13 +1,15 @@
 import { scheduledMonth } from '../time/payment-dates';
 import { Case } from '../case/case';
 import type { GridCell } from '../grid/simulate';
+import { FLAT_PROFILE, monthlyFlows } from './monthly-profile';
 
 /** One row of the 資金繰り表: an item and its amount in each month. */
 export interface CashTableRow {
   item: string;
   /** The lender of a 財務収支 or balance row. */
   lender?: string;
-  kind: 'opening' | 'operating' | 'interest' | 'tax' | 'financing' | 'closing' | 'balance';
+  kind:
+    'opening' | 'receipts' | 'payments' | 'interest' | 'tax' | 'financing' | 'closing' | 'balance';
   values: number[];
 }
 
@@ -22,7 +24,8 @@ export interface CashTable {
 /**
  * The 資金繰り表 of a cell's first `months` plan months (12 or 24), on the projection's own cash
  * walk: operating cash before interest (経常利益 + 支払利息 + 保証料 + 減価償却費 − 設備投資 −
- * 運転資本増加) arrives evenly, each month's interest and 保証料 and each lender's principal go
+ * 運転資本増加) arrives as 経常収入 (売上回収, revenue) less 経常支出 (the rest), timed by the
+ * case's monthlyProfile (flat by default), each month's interest and 保証料 and each lender's principal go
  * out, taxes at the year end; so a year's last 翌月繰越 is the projection's year-end cash (the
  * projection rounds it to the yen each year end, as here).
  */
@@ -82,7 +85,10 @@ export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
     }
   }
   const opening: number[] = [];
-  const operating: number[] = [];
+  const receipts: number[] = [];
+  const payments: number[] = [];
+  const profile = c.monthlyProfile ?? FLAT_PROFILE;
+  let flows = { receipts: [] as number[], payments: [] as number[] };
   const tax: number[] = [];
   const closing: number[] = [];
   let cash = c.base.cash + cell.book.newMoney;
@@ -95,12 +101,14 @@ export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
       y.depreciation -
       y.capex -
       y.workingCapitalChange;
+    if (g % 12 === 0) flows = monthlyFlows(y.revenue, opCash, profile);
     opening.push(cash);
-    operating.push(opCash / 12);
+    receipts.push(flows.receipts[g % 12]);
+    payments.push(flows.payments[g % 12]);
     tax.push(g % 12 === 11 ? y.taxes : 0);
     let paid = 0;
     for (const row of principal.values()) paid += row[g];
-    cash += opCash / 12 - interest[g] - paid - tax[g];
+    cash += flows.receipts[g % 12] - flows.payments[g % 12] - interest[g] - paid - tax[g];
     if (g % 12 === 11) cash = Math.round(cash);
     closing.push(cash);
   }
@@ -115,7 +123,12 @@ export function cashTable(c: Case, cell: GridCell, months = 12): CashTable {
     lowestMonth,
     rows: [
       { item: '前月繰越 / opening cash', kind: 'opening', values: round(opening) },
-      { item: '経常収支 (利息前) / operating cash', kind: 'operating', values: round(operating) },
+      { item: '経常収入 (売上回収) / receipts', kind: 'receipts', values: round(receipts) },
+      {
+        item: '経常支出 (利息前) / payments',
+        kind: 'payments',
+        values: round(payments.map((x) => 0 - x)), // 0 − x: no −0 in a month without payments
+      },
       {
         item: '支払利息・保証料 / interest and fees',
         kind: 'interest',

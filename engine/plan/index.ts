@@ -13,3 +13,4 @@ export * from './criteria';
 export * from './plan-summary';
 export * from './plan-input';
 export * from './cash-table';
+export * from './monthly-profile';

@@ -23,6 +23,7 @@ export const PRO_RATA_PLAN_KEYS = [
   'minCashMonths',
   'guaranteeCountsAsSecured',
   'terminalRecoveryRate',
+  'firstYear',
 ];
 
 function flag(r: FieldReader, key: string, fallback: boolean): boolean | undefined {
@@ -66,6 +67,9 @@ export function readProRataPlan(
     minCashMonths: r.number('minCashMonths', { min: 0, max: 24, fallback: 1 }),
     guaranteeCountsAsSecured: flag(r, 'guaranteeCountsAsSecured', true),
     terminalRecoveryRate: r.rate('terminalRecoveryRate', { min: 0, max: 1, fallback: 1 }),
+    ...(r.has('firstYear')
+      ? { firstYear: r.number('firstYear', { min: 1900, max: 2200, integer: true }) }
+      : {}),
   };
   return errors.length > before ? undefined : (action as ProRataPlanAction);
 }
@@ -216,4 +220,29 @@ export function readAdjustments(
     };
     return errors.length > before ? undefined : (adj as Adjustment);
   });
+}
+
+/** Each pro-rata plan's `firstYear` must be one of the projected fiscal years. */
+export function planFirstYearErrors(
+  strategies: readonly { actions: readonly { kind: string }[] }[],
+  firstYear: number,
+  years: number,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  strategies.forEach((s, i) =>
+    s.actions.forEach((a, j) => {
+      const y = (a as ProRataPlanAction).firstYear;
+      if (
+        a.kind === 'pro-rata-plan' &&
+        y !== undefined &&
+        (y < firstYear || y >= firstYear + years)
+      )
+        errors.push({
+          field: `strategies[${i}].actions[${j}].firstYear`,
+          message: `must be a projected fiscal year, ${firstYear}–${firstYear + years - 1}`,
+          value: y,
+        });
+    }),
+  );
+  return errors;
 }

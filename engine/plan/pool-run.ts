@@ -81,6 +81,8 @@ interface PoolLoanState {
   basis: number;
   feeUnits: number;
   floor: boolean;
+  /** The contract's principal by plan month (paid before the plan's first year). */
+  contractPrincipal: Float64Array;
   result: PoolLoanResult;
 }
 
@@ -107,6 +109,7 @@ function loanState(
   scenario: RateScenario,
   firstMonth: number,
   months: number,
+  withContract: boolean,
 ): PoolLoanState {
   const t = loan.terms;
   const startMonth = gridMonth(t.startDate, firstMonth);
@@ -115,6 +118,7 @@ function loanState(
   const rates = new Float64Array(periods);
   fillLoanRates(loan.rate, dates, periods, scenario, rates);
   const periodOfMonth = new Int32Array(months);
+  const contractPrincipal = new Float64Array(months);
   let paidBefore = 0;
   let contract: ReturnType<typeof buildSchedule> | undefined;
   for (let k = 1; k <= periods; k++) {
@@ -122,6 +126,10 @@ function loanState(
     if (g >= months) break;
     if (g >= 0) {
       if (periodOfMonth[g] === 0) periodOfMonth[g] = k;
+      if (withContract && k <= t.termMonths) {
+        contract ??= buildSchedule(t, loanRates(loan, scenario));
+        contractPrincipal[g] += contract.flows.principal[k - 1];
+      }
     } else if (k <= t.termMonths) {
       contract ??= buildSchedule(t, loanRates(loan, scenario));
       paidBefore += contract.flows.principal[k - 1];
@@ -139,6 +147,7 @@ function loanState(
     basis: yearBasis(t.dayCount),
     feeUnits: Math.round(t.guaranteeFeeRate * RATE_SCALE),
     floor: t.rounding === 'floor',
+    contractPrincipal,
     result: { id: loan.id, name: loan.name, lender: loan.lender, baseBalance, years: [] },
   };
 }
@@ -195,8 +204,9 @@ export class PoolRun {
     const months = c.plan.length * 12;
     const order: string[] = [];
     for (const l of pool.loans) if (!order.includes(l.lender)) order.push(l.lender);
+    const lateStart = (pool.action.firstYear ?? firstYear) > firstYear;
     this.states = pool.loans.map((l) =>
-      loanState(l, order.indexOf(l.lender), scenario, firstMonth, months),
+      loanState(l, order.indexOf(l.lender), scenario, firstMonth, months, lateStart),
     );
     // Loans outside the pool count for lien claims at their contract balance on the base date.
     const covered = [
@@ -238,6 +248,8 @@ export class PoolRun {
 
   /** Plan year t (0-based): `prior` is year t − 1 as projected (undefined for t = 0: the base year). */
   runYear(t: number, prior: ClosedYear | undefined, grid: PlanGrid): void {
+    if (this.firstYear + t < (this.pool.action.firstYear ?? this.firstYear))
+      return this.runContractYear(t, grid);
     let outside = capitalBullets(this.capital, t, this.firstMonth);
     for (let g = t * 12; g < t * 12 + 12; g++) outside += grid.principal[g];
     const closed = prior ?? baseClosedYear(this.c, this.firstYear, this.openingCash);
@@ -262,14 +274,36 @@ export class PoolRun {
     });
   }
 
+  /** A year before the plan's first: every pool loan pays its contract principal. */
+  private runContractYear(t: number, grid: PlanGrid): void {
+    this.lenders.forEach((lender, i) => {
+      let paid = 0;
+      for (const s of this.states.filter((x) => x.lender === i)) {
+        let left = s.balance;
+        const parts = Array.from({ length: 12 }, (_, m) => {
+          const p = Math.min(left, s.contractPrincipal[t * 12 + m]);
+          left -= p;
+          return p;
+        });
+        const amount = parts.reduce((a, b) => a + b, 0);
+        paid += amount;
+        this.runLoanYear(s, amount, t, grid, lender, parts);
+      }
+      const closing = this.states
+        .filter((x) => x.lender === i)
+        .reduce((sum, x) => sum + x.balance, 0);
+      lender.years.push({ year: this.firstYear + t, repayment: paid, closing });
+    });
+  }
+
   private runLoanYear(
     s: PoolLoanState,
     amount: number,
     t: number,
     grid: PlanGrid,
     lender: PoolLenderResult,
+    parts = monthlyParts(amount),
   ): void {
-    const parts = monthlyParts(amount);
     let carried = 0;
     let interestSum = 0;
     for (let m = 0; m < 12; m++) {

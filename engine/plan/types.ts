@@ -60,6 +60,8 @@ export interface ProRataPlanAction {
   guaranteeCountsAsSecured: boolean;
   /** Share of the balance left at the plan's end counted as recovered. */
   terminalRecoveryRate: number;
+  /** The plan's first fiscal year; before it the pool loans keep their contract schedules. */
+  firstYear?: number;
 }
 
 /** Monthly profile for the 資金繰り表. */

@@ -19,10 +19,20 @@ const council = (): Json =>
   ) as Json;
 
 /** The council case typed into the sheets: the usual sheets by scenarioTemplate, 再生計画 by hand. */
-function councilWorkbook(edit: (tables: Record<string, PatchValue[][]>) => void = () => {}) {
+function councilWorkbook(
+  edit: (tables: Record<string, PatchValue[][]>) => void = () => {},
+  editSettings: (values: Record<string, PatchValue>) => void = () => {},
+) {
   const raw = council();
   const plain = JSON.parse(JSON.stringify(raw)) as Json;
-  for (const key of ['collateral', 'liquidation', 'adjustments']) delete plain[key];
+  for (const key of [
+    'collateral',
+    'liquidation',
+    'adjustments',
+    'monthlyProfile',
+    'cashTableMonths',
+  ])
+    delete plain[key];
   for (const key of ['netIncome', 'capex', 'workingCapitalChange']) delete plain.base[key];
   for (const loan of plain.loans) delete loan.guaranteeCoverage;
   for (const s of plain.strategies)
@@ -83,7 +93,17 @@ function councilWorkbook(edit: (tables: Record<string, PatchValue[][]>) => void 
     'base.workingCapitalChange': raw.base.workingCapitalChange,
     'liquidation.priorityClaims': raw.liquidation.priorityClaims,
     'liquidation.otherGeneralLiabilities': raw.liquidation.otherGeneralLiabilities,
+    cashTableMonths: raw.cashTableMonths,
+    'monthlyProfile.collectionMonths': raw.monthlyProfile.collectionMonths,
+    'monthlyProfile.paymentMonths': raw.monthlyProfile.paymentMonths,
+    ...Object.fromEntries(
+      raw.monthlyProfile.seasonality.map((w: number, k: number) => [
+        `monthlyProfile.seasonality[${k}]`,
+        w,
+      ]),
+    ),
   };
+  editSettings(values);
   settings.rows = settings.rows.map((r) => [r[0], r[1], values[String(r[1])] ?? null, r[3]]);
   return snapshotOfPatch(patch);
 }
@@ -113,6 +133,30 @@ describe('the 再生計画 input sheet', () => {
     expect(fromSheets.case).toEqual(fromJson.value);
   });
 
+  test('scenarioTemplate types the council case, 再生計画 included, and it reads back equal', () => {
+    const typed = scenarioTemplate(council());
+    if (!typed.ok) throw new Error(typed.errors.join('\n'));
+    const sheet = typed.patch.sheets.find((s) => s.name === '再生計画')!;
+    const rowsOf = (name: string) => sheet.tables.find((t) => t.name === name)!.rows;
+    expect(rowsOf('PlanActions')).toHaveLength(3);
+    expect(rowsOf('PlanActions')[0].slice(0, 4)).toEqual([
+      'plan-balance',
+      null,
+      'みどり銀行, さくら信用金庫, あおば銀行',
+      '残高プロラタ',
+    ]);
+    const read = readCase(snapshotOfPatch(typed.patch));
+    if (!read.ok) throw new Error(read.errors.map(describeCellError).join('\n'));
+    const fromJson = parseCaseFile(council());
+    expect(fromJson.ok && read.case).toEqual(fromJson.ok && fromJson.value);
+    const late = council();
+    late.strategies[1].actions.find((a: Json) => a.kind === 'pro-rata-plan').firstYear = 2029;
+    const refused = scenarioTemplate(late);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      expect.stringContaining('strategies[1].actions[0].firstYear'),
+    ]);
+  });
+
   test('a workbook without the sheet reads as before', () => {
     const patch = inputTemplate();
     patch.sheets = patch.sheets.filter((s) => s.name !== '再生計画');
@@ -138,5 +182,41 @@ describe('the 再生計画 input sheet', () => {
     expect(find('再生計画!E5')).toMatch(/返済原資率/);
     expect(find('再生計画!J5')).toMatch(/借入ID/);
     expect(messages.some((m) => /再生計画!.+6: .*清算価値/.test(m))).toBe(true);
+  });
+
+  test('bad monthly-profile cells are named by sheet!cell', () => {
+    const errorsOf = (edit: (v: Record<string, PatchValue>) => void) => {
+      const read = readCase(councilWorkbook(undefined, edit));
+      return read.ok ? [] : read.errors.map(describeCellError);
+    };
+    // The settings table's value column is AG, its first item on row 5: weights on rows 13–24.
+    expect(errorsOf((v) => (v['monthlyProfile.seasonality[3]'] = -1))).toEqual([
+      expect.stringMatching(/^再生計画!AG16: .*0/),
+    ]);
+    expect(errorsOf((v) => (v['monthlyProfile.seasonality[5]'] = null))).toEqual([
+      expect.stringMatching(/^再生計画!AG18: .*入力してください/),
+    ]);
+    expect(
+      errorsOf((v) => {
+        for (let k = 0; k < 12; k++) v[`monthlyProfile.seasonality[${k}]`] = 0;
+      }),
+    ).toEqual([expect.stringMatching(/^再生計画!AG13: .*all 0/)]);
+    expect(errorsOf((v) => (v['monthlyProfile.collectionMonths'] = 13))).toEqual([
+      expect.stringMatching(/^再生計画!AG11: .*12/),
+    ]);
+    expect(errorsOf((v) => (v.cashTableMonths = 18))).toEqual([
+      expect.stringMatching(/^再生計画!AG10: .*12 or 24/),
+    ]);
+    // All twelve blank: no profile, the 資金繰り表 flat.
+    const flat = readCase(
+      councilWorkbook(undefined, (v) => {
+        for (let k = 0; k < 12; k++) v[`monthlyProfile.seasonality[${k}]`] = null;
+      }),
+    );
+    expect(flat.ok && flat.case.monthlyProfile).toEqual({
+      seasonality: Array(12).fill(1),
+      collectionMonths: 2,
+      paymentMonths: 1,
+    });
   });
 });

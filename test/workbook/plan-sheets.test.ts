@@ -91,31 +91,26 @@ describe('the council plan sheets', () => {
     expect(resultOf(total[4])).toBe(210_000_000);
   });
 
-  test('資金繰り表: 12 months, the closing cash of month 12 is the projection’s year-end cash', () => {
+  test('資金繰り表: 24 months (cashTableMonths), months 12 and 24 close on the year-end cash', () => {
     const block = table('RateShockCashBlock');
     expect(cash.name).toBe('資金繰り表');
-    expect(block.columns.slice(3).map((x) => x.header)).toEqual([
+    const months = block.columns.slice(3).map((x) => x.header);
+    expect(months).toHaveLength(24);
+    expect([months[0], months[11], months[12], months[23]]).toEqual([
       '2027-04',
-      '2027-05',
-      '2027-06',
-      '2027-07',
-      '2027-08',
-      '2027-09',
-      '2027-10',
-      '2027-11',
-      '2027-12',
-      '2028-01',
-      '2028-02',
       '2028-03',
+      '2028-04',
+      '2029-03',
     ]);
     const cell = results.cells.find(
       (x) => x.strategyId === 'plan-balance' && x.shockLabel === '±0',
     )!;
     const closing = block.rows.find((r) => String(r[0]).startsWith('翌月繰越'))!;
     expect(resultOf(closing[14])).toBe(cell.years[0].cash);
-    expect(cash.highlights[0].fromColumn - 4).toBe(
-      block.columns.slice(3).findIndex((x) => x.header === cell.years[0].lowestCashMonth),
-    );
+    expect(resultOf(closing[26])).toBe(cell.years[1].cash);
+    // The seasonal profile moves the low point: the highlight is the table's own lowest month.
+    const values = closing.slice(3).map((v) => resultOf(v) as number);
+    expect(cash.highlights[0].fromColumn - 4).toBe(values.indexOf(Math.min(...values)));
   });
 
   test('実態BS・清算BS: adjustments to 実態純資産, liquidation values, 経済合理性 per lender', () => {

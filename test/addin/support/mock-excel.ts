@@ -165,6 +165,8 @@ export class MockSheet {
   readonly charts: MockChart[] = [];
   /** Heights in points by 1-based row. */
   readonly rowHeights = new Map<number, number>();
+  /** Row ranges grouped by Range.group (ExcelApi 1.10), as "first:last". */
+  readonly rowGroups: string[] = [];
   /** Alignment set on ranges, by address, in the order written. */
   readonly alignments: { address: string; wrapText?: boolean; verticalAlignment?: string }[] = [];
   /** What Worksheet.pageLayout received (ExcelApi 1.9). */
@@ -962,6 +964,16 @@ class FakeRange extends FakeObject {
       sheet.validations.set(address, v);
     }
     return v;
+  }
+
+  /** Range.group (ExcelApi 1.10): only whole rows by rows, as the add-in groups. */
+  group(option: string): void {
+    this.ctx.write({ group: option }, () => {
+      const { sheet, rect } = this.at();
+      if (option !== 'ByRows' || rect.c0 !== 1 || rect.c1 !== MAX_COLUMNS)
+        throw new MockExcelError('InvalidArgument', 'group expects whole rows by rows');
+      sheet.rowGroups.push(`${rect.r0}:${rect.r1}`);
+    });
   }
 
   getEntireColumn(): FakeRange {
