@@ -1,7 +1,12 @@
 import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
 import { MAX_RATE_UNITS, toRateUnits } from '../interest/rate-units';
 import { IndexPaths, indexLevel } from '../rates/rate-index';
-import { InitialRateDelta, RateRule, anniversaryResets, existingFixedRate } from '../rates/rate-rule';
+import {
+  InitialRateDelta,
+  RateRule,
+  anniversaryResets,
+  existingFixedRate,
+} from '../rates/rate-rule';
 import { RatePathGrid, stepIndexOn } from './rate-paths';
 
 /**
