@@ -107,6 +107,7 @@ function readActions(b: Builder, t: BoundRowTable, json: Json, loans: Json[]): v
       'minCashMonths',
       'guaranteeCountsAsSecured',
       'terminalRecoveryRate',
+      'firstYear',
     ]);
     const action: Json = { kind: 'pro-rata-plan', ...fields };
     if (fields.select !== undefined) {

@@ -127,6 +127,14 @@ export const PLAN_ACTIONS: RowTableDef = {
         width: 12,
       },
     ),
+    col(
+      'firstYear',
+      '開始年度',
+      'First year',
+      'number',
+      'プロラタ返済を始める年度 (西暦、例: 2029)。それまでは約定どおり。空欄は計画1年目',
+      { numberFormat: '0', width: 10 },
+    ),
   ],
 };
 
@@ -138,7 +146,7 @@ export const GUARANTEES: RowTableDef = {
   captionJa: '保証協会付き借入',
   captionEn: 'Guaranteed loans',
   row: HEADER_ROW,
-  column: 10,
+  column: 11,
   optional: true,
   columns: [
     col('loanId', '借入ID', 'Loan ID', 'text', '借入一覧の借入ID', { width: 10 }),
@@ -154,7 +162,7 @@ export const COLLATERAL: RowTableDef = {
   captionJa: '担保 (1行 = 1つの担保権。同じ担保IDの行は順位順に)',
   captionEn: 'Collateral and liens',
   row: HEADER_ROW,
-  column: 13,
+  column: 14,
   optional: true,
   columns: [
     col('id', '担保ID', 'Collateral ID', 'text', '同じ物件の担保権は同じID', { width: 10 }),
@@ -187,7 +195,7 @@ export const LIQUIDATION: RowTableDef = {
   captionJa: '清算価値 (資産ごと: 簿価 × 掛目 または 清算価値)',
   captionEn: 'Liquidation values',
   row: HEADER_ROW,
-  column: 21,
+  column: 22,
   optional: true,
   columns: [
     col('item', '項目', 'Item', 'text', '資産の科目', { width: 20 }),
@@ -217,7 +225,7 @@ export const ADJUSTMENTS: RowTableDef = {
   captionJa: '実態修正 (直近決算。減額はマイナス)',
   captionEn: 'Adjustments to real values',
   row: HEADER_ROW,
-  column: 27,
+  column: 28,
   optional: true,
   columns: [
     col('item', '項目', 'Item', 'text', '例: 不良在庫、回収不能債権、土地含み損、代表者借入金', {
@@ -280,7 +288,7 @@ export const PLAN_SETTINGS: KeyValueTableDef = {
   captionJa: '再生計画の金額',
   captionEn: 'Plan amounts',
   row: HEADER_ROW,
-  column: 31,
+  column: 32,
   optional: true,
   items: [
     item(

@@ -16,10 +16,9 @@ export function planSources(file: Json): {
   unsupported: string[];
 } {
   const unsupported: string[] = [];
-  const PlanActions = list(file.strategies).flatMap((s, i) =>
-    list(s.actions).flatMap((a, k) => {
+  const PlanActions = list(file.strategies).flatMap((s) =>
+    list(s.actions).flatMap((a) => {
       if (!isPlan(a)) return [];
-      if (a.firstYear !== undefined) unsupported.push(`strategies[${i}].actions[${k}].firstYear`);
       const select = (a.select ?? {}) as Json;
       return [
         {
@@ -30,6 +29,7 @@ export function planSources(file: Json): {
           minCashMonths: a.minCashMonths,
           guaranteeCountsAsSecured: a.guaranteeCountsAsSecured,
           terminalRecoveryRate: a.terminalRecoveryRate,
+          firstYear: a.firstYear,
         },
       ];
     }),

@@ -59,6 +59,7 @@ function councilWorkbook(
           a.minCashMonths,
           a.guaranteeCountsAsSecured ? 'はい' : 'いいえ',
           a.terminalRecoveryRate,
+          a.firstYear ?? null,
         ]),
     ),
     Guarantees: raw.loans
@@ -149,12 +150,38 @@ describe('the 再生計画 input sheet', () => {
     if (!read.ok) throw new Error(read.errors.map(describeCellError).join('\n'));
     const fromJson = parseCaseFile(council());
     expect(fromJson.ok && read.case).toEqual(fromJson.ok && fromJson.value);
+  });
+
+  test('a plan starting in a later year (開始年度) types into the sheet and reads back equal', () => {
     const late = council();
     late.strategies[1].actions.find((a: Json) => a.kind === 'pro-rata-plan').firstYear = 2029;
-    const refused = scenarioTemplate(late);
-    expect(refused.ok ? [] : refused.errors).toEqual([
-      expect.stringContaining('strategies[1].actions[0].firstYear'),
-    ]);
+    const fromJson = parseCaseFile(late);
+    if (!fromJson.ok) throw new Error(JSON.stringify(fromJson.errors));
+    const typed = scenarioTemplate(late);
+    if (!typed.ok) throw new Error(typed.errors.join('\n'));
+    const sheet = typed.patch.sheets.find((s) => s.name === '再生計画')!;
+    const actions = sheet.tables.find((t) => t.name === 'PlanActions')!;
+    // The ninth column (I) is 開始年度 (strategies[1] holds the first plan row): blank for the
+    // plans that start in the first plan year.
+    expect(actions.rows.map((r) => r[8])).toEqual([2029, null, null]);
+    const read = readCase(snapshotOfPatch(typed.patch));
+    if (!read.ok) throw new Error(read.errors.map(describeCellError).join('\n'));
+    expect(read.case).toEqual(fromJson.value);
+    expect(
+      read.case.strategies[1].actions.map((a) => ('firstYear' in a ? a.firstYear : 0)),
+    ).toContain(2029);
+  });
+
+  test('a bad 開始年度 is named by its cell', () => {
+    const errorsOf = (value: PatchValue) => {
+      const read = readCase(councilWorkbook((rows) => (rows.PlanActions[1][8] = value)));
+      return read.ok ? [] : read.errors.map(describeCellError);
+    };
+    // The second plan's row is 6; 開始年度 is column I.
+    expect(errorsOf(2029.5)).toEqual([expect.stringMatching(/^再生計画!I6: /)]);
+    expect(errorsOf('来年')).toEqual([expect.stringMatching(/^再生計画!I6: /)]);
+    expect(errorsOf(1990)).toEqual([expect.stringMatching(/^再生計画!I6: .*fiscal year/)]);
+    expect(errorsOf(2029)).toEqual([]);
   });
 
   test('a workbook without the sheet reads as before', () => {
@@ -177,10 +204,10 @@ describe('the 再生計画 input sheet', () => {
     if (read.ok) return;
     const messages = read.errors.map(describeCellError);
     const find = (text: string) => messages.find((m) => m.includes(text));
-    expect(find('再生計画!P5')).toMatch(/掛目/);
-    expect(find('再生計画!Q6')).toMatch(/担保権者/);
+    expect(find('再生計画!Q5')).toMatch(/掛目/);
+    expect(find('再生計画!R6')).toMatch(/担保権者/);
     expect(find('再生計画!E5')).toMatch(/返済原資率/);
-    expect(find('再生計画!J5')).toMatch(/借入ID/);
+    expect(find('再生計画!K5')).toMatch(/借入ID/);
     expect(messages.some((m) => /再生計画!.+6: .*清算価値/.test(m))).toBe(true);
   });
 
@@ -189,23 +216,23 @@ describe('the 再生計画 input sheet', () => {
       const read = readCase(councilWorkbook(undefined, edit));
       return read.ok ? [] : read.errors.map(describeCellError);
     };
-    // The settings table's value column is AG, its first item on row 5: weights on rows 13–24.
+    // The settings table's value column is AH, its first item on row 5: weights on rows 13–24.
     expect(errorsOf((v) => (v['monthlyProfile.seasonality[3]'] = -1))).toEqual([
-      expect.stringMatching(/^再生計画!AG16: .*0/),
+      expect.stringMatching(/^再生計画!AH16: .*0/),
     ]);
     expect(errorsOf((v) => (v['monthlyProfile.seasonality[5]'] = null))).toEqual([
-      expect.stringMatching(/^再生計画!AG18: .*入力してください/),
+      expect.stringMatching(/^再生計画!AH18: .*入力してください/),
     ]);
     expect(
       errorsOf((v) => {
         for (let k = 0; k < 12; k++) v[`monthlyProfile.seasonality[${k}]`] = 0;
       }),
-    ).toEqual([expect.stringMatching(/^再生計画!AG13: .*all 0/)]);
+    ).toEqual([expect.stringMatching(/^再生計画!AH13: .*all 0/)]);
     expect(errorsOf((v) => (v['monthlyProfile.collectionMonths'] = 13))).toEqual([
-      expect.stringMatching(/^再生計画!AG11: .*12/),
+      expect.stringMatching(/^再生計画!AH11: .*12/),
     ]);
     expect(errorsOf((v) => (v.cashTableMonths = 18))).toEqual([
-      expect.stringMatching(/^再生計画!AG10: .*12 or 24/),
+      expect.stringMatching(/^再生計画!AH10: .*12 or 24/),
     ]);
     // All twelve blank: no profile, the 資金繰り表 flat.
     const flat = readCase(
