@@ -2,9 +2,15 @@ import { Case, GridCell, Results, cashTable } from '../engine';
 import { PatchSheet, PatchValue } from './patch';
 import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
+import { casePrintContext } from './layout/case-layout';
+import { PageSetup, blocksSideBySide } from './layout/page-setup';
 
 const CHOICE_ROW = 4;
 const BLOCK_ROW = 8;
+/** Columns before the first month: 項目, 戦略ID, 金利. */
+const LABEL_COLUMNS = 3;
+/** Months printed on one page. */
+const MONTHS_A_PAGE = 12;
 
 /**
  * 資金繰り表 of the first 12 plan months (`months` 24 when asked) for a chosen strategy × shock:
@@ -87,5 +93,28 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
       },
     ],
     charts: [],
+    ...(monthLabels.length > MONTHS_A_PAGE
+      ? { pageSetup: twoPageSetup(c, columns, dataRow - 2) }
+      : {}),
   };
+}
+
+/**
+ * A 24-month table printed as two pages of 12 months (a column break after month 12) rather
+ * than shrunk onto one page wide, where the figures would be unreadable. The page setup has no
+ * print title columns, so the second page shows the months without the row labels.
+ */
+function twoPageSetup(c: Case, columns: { width: number }[], lastRow: number): PageSetup {
+  const widthOf = (from: number, to: number) =>
+    columns.slice(from - 1, to).reduce((sum, x) => sum + x.width, 0);
+  const secondPage = LABEL_COLUMNS + MONTHS_A_PAGE + 1;
+  return blocksSideBySide(
+    casePrintContext(c),
+    { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: columns.length },
+    [
+      { fromColumn: 1, widthUnits: widthOf(1, secondPage - 1) },
+      { fromColumn: secondPage, widthUnits: widthOf(secondPage, columns.length) },
+    ],
+    lastRow * 18,
+  );
 }

@@ -11,6 +11,7 @@ import {
   renderResults,
 } from '../../workbook';
 import { writeXlsx } from '../../cli/xlsx/write-xlsx';
+import { cashSheet } from '../../workbook/render-cash';
 import {
   cellNumber,
   convertWithLibreOffice,
@@ -111,6 +112,28 @@ describe('the council plan sheets', () => {
     // The seasonal profile moves the low point: the highlight is the table's own lowest month.
     const values = closing.slice(3).map((v) => resultOf(v) as number);
     expect(cash.highlights[0].fromColumn - 4).toBe(values.indexOf(Math.min(...values)));
+  });
+
+  test('資金繰り表 of 24 months prints as two pages of 12 months: a column break after month 12', () => {
+    const block = table('RateShockCashBlock');
+    const setup = cash.pageSetup!;
+    // 項目, 戦略ID, 金利 are columns 1–3, months 1–24 columns 4–27: month 12 (2028-03) is
+    // column 15, so the second page starts at month 13 (2028-04), column 16.
+    expect(setup.columnBreaks).toEqual([16]);
+    expect(block.columns[15 - 1].header).toBe('2028-03');
+    expect(block.columns[16 - 1].header).toBe('2028-04');
+    expect(setup.fitTo).toBeUndefined(); // a fit would ignore the break
+    // The wider page, 34 + 18 + 10 + 12 × 13 = 218 units, at the scale that fits 95: ⌊9500 / 218⌋.
+    expect(setup.scale).toBe(43);
+    expect(setup.printArea).toEqual({
+      fromRow: 1,
+      fromColumn: 1,
+      toRow: table('RateShockCashData').row - 2,
+      toColumn: 27,
+    });
+    // 12 months still print on one page wide (planSheets' default setup).
+    const cells = results.cells.filter((x) => x.plan && x.mode === 'realistic');
+    expect(cashSheet(c, results, cells, 12).pageSetup).toBeUndefined();
   });
 
   test('実態BS・清算BS: adjustments to 実態純資産, liquidation values, 経済合理性 per lender', () => {
