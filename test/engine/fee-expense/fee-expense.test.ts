@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Case, parseCaseFile, projectCase } from '../../../engine';
 import { toEpochDay } from '../../../engine/time/civil-date';
 import { simpleCase, testPrograms } from '../projection/fixtures';
@@ -85,8 +87,24 @@ describe('defaults.guaranteeFeeExpense: the lump-sum 保証料 in the P/L', () =
 
 describe('reading defaults.guaranteeFeeExpense', () => {
   const raw = (value: unknown) => ({ defaults: { guaranteeFeeExpense: value } });
+  const scenario = () =>
+    JSON.parse(
+      readFileSync(
+        join(__dirname, '../../../scenarios/lodging-crisis-refinance.case.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+  test('"spread" is read; alone it leaves the loans’ conventions (no loanDefaults); absent → unset', () => {
+    const parsed = parseCaseFile({ ...scenario(), defaults: { guaranteeFeeExpense: 'spread' } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.value.guaranteeFeeExpense).toBe('spread');
+    expect(parsed.value.loanDefaults).toBeUndefined();
+    const plain = parseCaseFile(scenario());
+    if (!plain.ok) throw new Error(JSON.stringify(plain.errors));
+    expect(plain.value.guaranteeFeeExpense).toBeUndefined();
+  });
   test('a bad value is an error naming defaults.guaranteeFeeExpense', () => {
-    const parsed = parseCaseFile(raw('monthly'));
+    const parsed = parseCaseFile({ ...scenario(), ...raw('monthly') });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.some((e) => e.field === 'defaults.guaranteeFeeExpense')).toBe(true);
