@@ -1,3 +1,4 @@
+import type { GuaranteeFeeExpense } from '../projection/fee-expense';
 import { EpochDay } from '../time/civil-date';
 import { RepriceMode } from '../rates/rate-rule';
 import { Shock } from '../rates/shock';
@@ -219,6 +220,8 @@ export interface Case {
   programOverrides: Record<string, unknown>;
   /** `defaults`: day count and rounding of loans that give none, and of a strategy's new loans. */
   loanDefaults?: LoanConventions;
+  /** `defaults.guaranteeFeeExpense`: lump-sum 保証料 in the P/L when paid (default) or spread. */
+  guaranteeFeeExpense?: GuaranteeFeeExpense;
   /** Facts for program eligibility the figures cannot show. */
   facts: CaseFacts;
   /** 保全: pledged collateral and its liens (council plans). */

@@ -13,6 +13,7 @@ import { REPRICE_MODES } from '../rates/rate-rule';
 import { DAY_COUNTS } from '../time/day-count';
 import { BUSINESS_DAY_CONVENTIONS } from '../time/business-days';
 import { GUARANTEE_FEE_PAYMENTS } from '../schedule/guarantee-fee';
+import { GUARANTEE_FEE_EXPENSES, GuaranteeFeeExpense } from '../projection/fee-expense';
 import { CAPITAL_DEBT_TREATMENTS } from '../measures/ebitda-debt-multiple';
 import { ROUNDINGS } from '../schedule/repayment-method';
 import { standardShocks } from '../rates/shock';
@@ -389,12 +390,32 @@ function readThresholds(raw: unknown, unit: number, errors: FieldError[]): Thres
   return errors.length > before ? undefined : t;
 }
 
+/** `defaults.guaranteeFeeExpense`: "paid" (default) | "spread". */
+function readGuaranteeFeeExpense(
+  root: FieldReader,
+  errors: FieldError[],
+): GuaranteeFeeExpense | undefined {
+  if (!root.has('defaults')) return undefined;
+  const r = FieldReader.of(root.raw('defaults'), 'defaults', []);
+  if (!r || !r.has('guaranteeFeeExpense')) return undefined;
+  return FieldReader.of(root.raw('defaults'), 'defaults', errors)?.oneOf(
+    'guaranteeFeeExpense',
+    GUARANTEE_FEE_EXPENSES,
+  );
+}
+
 /** `defaults`: { dayCount, rounding } for loans that give none and for a strategy's new loans. */
 function readLoanDefaults(root: FieldReader, errors: FieldError[]): LoanConventions | undefined {
   if (!root.has('defaults')) return undefined;
   const r = FieldReader.of(root.raw('defaults'), 'defaults', errors);
   if (!r) return undefined;
-  r.rejectUnknown(['dayCount', 'rounding', 'businessDay']);
+  r.rejectUnknown(['dayCount', 'rounding', 'businessDay', 'guaranteeFeeExpense']);
+  // Only the P/L setting given: the loans keep their own conventions.
+  if (
+    !['dayCount', 'rounding', 'businessDay'].some((k) => r.has(k)) &&
+    r.has('guaranteeFeeExpense')
+  )
+    return undefined;
   const dayCount = r.oneOf('dayCount', DAY_COUNTS, 'ACT/365F');
   const rounding = r.oneOf('rounding', ROUNDINGS, 'floor');
   const businessDay = r.oneOf('businessDay', BUSINESS_DAY_CONVENTIONS, 'following');
@@ -466,6 +487,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
   });
   if (plan && plan.length > 20) root.fail('plan', 'has more than 20 years');
   const loanDefaults = readLoanDefaults(root, errors);
+  const guaranteeFeeExpense = readGuaranteeFeeExpense(root, errors);
   const { stack, shocks } = readDebtStack(root, errors, fiscalYearEndMonth, unit, loanDefaults);
   const modes = root.has('modes')
     ? root.list('modes', (item, at) =>
@@ -549,6 +571,7 @@ export function parseCaseFile(raw: unknown): Parsed<Case> {
       thresholds,
       programOverrides,
       ...(loanDefaults && { loanDefaults }),
+      ...(guaranteeFeeExpense && { guaranteeFeeExpense }),
       facts,
       ...(collateral?.length ? { collateral } : {}),
       ...(liquidation ? { liquidation } : {}),

@@ -8,6 +8,7 @@ import { loanRates, swapWeightsOf } from '../stack/debt-stack';
 import { Case } from '../case/case';
 import { StrategyBook, withExistingCapitalRates } from '../strategy/apply-strategy';
 import { CapitalRateRule, ProjectedYear, addUpfrontFees } from '../projection/project';
+import { upfrontFeeExpenseShift } from '../projection/fee-expense';
 import { corporateTax, emptyLossPool, lossPoolTotal } from '../projection/corporate-tax';
 import { CashWalk, walkYearCash } from '../projection/year-cash';
 import { closedYearResult } from '../projection/closed-year';
@@ -48,6 +49,8 @@ export interface PreparedStrategy {
   staticInterest: Float64Array;
   staticPrincipal: Float64Array;
   staticFee: Float64Array;
+  /** Per plan year, lump-sum 保証料 expensed minus paid (see upfrontFeeExpenseShift). */
+  feeExpenseShift: Float64Array;
   /** Senior balance at each plan year's last month, of the path-invariant loans. */
   staticYearEndDebt: Float64Array;
   /** Capital-type loans by [year × 2 + (previous year profitable ? 1 : 0)]. */
@@ -133,11 +136,14 @@ export function prepareStrategy(
   const variable: number[] = [];
 
   // Lump-sum fees and refunds do not move with rates: path-invariant.
-  addUpfrontFees(
-    book.senior.map((loan) => buildSchedule(loan.terms, loanRates(loan, unshocked))),
-    book,
+  const upfront = book.senior.map((loan) => buildSchedule(loan.terms, loanRates(loan, unshocked)));
+  addUpfrontFees(upfront, book, firstMonth, staticFee);
+  const feeExpenseShift = upfrontFeeExpenseShift(
+    upfront,
+    book.guaranteeFeeRefund ?? 0,
     firstMonth,
-    staticFee,
+    horizon,
+    c.guaranteeFeeExpense ?? 'paid',
   );
   for (const loan of book.senior) {
     const n = loan.terms.termMonths;
@@ -184,6 +190,7 @@ export function prepareStrategy(
     staticInterest,
     staticPrincipal,
     staticFee,
+    feeExpenseShift,
     staticYearEndDebt,
     ...capital,
     receivables,
@@ -337,7 +344,8 @@ export function projectPath(
     const slot = t * 2 + (previousProfitable ? 1 : 0);
     const capitalInterest = p.capitalInterest[slot];
     const capitalPrincipal = p.capitalPrincipal[slot];
-    const ordinaryProfit = operatingProfit + nonOperating - interest - capitalInterest - fees;
+    const feeExpense = fees + p.feeExpenseShift[t];
+    const ordinaryProfit = operatingProfit + nonOperating - interest - capitalInterest - feeExpense;
     const taxYear = corporateTax(ordinaryProfit, base.effectiveTaxRate, pool);
     const tax = taxYear.tax;
     y.lossCarryForwardUsed[t] = taxYear.lossUsed;
@@ -350,7 +358,7 @@ export function projectPath(
       ordinaryProfit,
       interest,
       capitalInterest,
-      fees,
+      feeExpense,
       tax,
       senior,
       p.capitalMonthly,
@@ -363,7 +371,7 @@ export function projectPath(
     y.operatingProfit[t] = operatingProfit;
     y.interest[t] = interest + capitalInterest;
     y.capitalInterest[t] = capitalInterest;
-    y.guaranteeFees[t] = fees;
+    y.guaranteeFees[t] = feeExpense;
     y.ordinaryProfit[t] = ordinaryProfit;
     y.taxes[t] = tax;
     y.netIncome[t] = netIncome;

@@ -15,6 +15,7 @@ import { PoolResult, PoolRun } from '../plan/pool-run';
 import { ClosedYearResult, closedYearResult } from './closed-year';
 import { workingCapitalPath } from './working-capital';
 import { swapBreaks } from '../strategy/swap-break';
+import { upfrontFeeExpenseShift } from './fee-expense';
 
 /**
  * The rate of a capital-type loan for one year, decided by the previous fiscal year's result:
@@ -127,6 +128,14 @@ export function projectCase(
   for (const s of seniorSchedules)
     addMonthly(s, firstMonth, monthInterest, monthPrincipal, monthFee, monthDebt);
   addUpfrontFees(seniorSchedules, book, firstMonth, monthFee);
+  // P/L only: cash and debt service keep the fee in its month of payment.
+  const feeExpenseShift = upfrontFeeExpenseShift(
+    seniorSchedules,
+    book.guaranteeFeeRefund ?? 0,
+    firstMonth,
+    horizon,
+    c.guaranteeFeeExpense ?? 'paid',
+  );
   // Swaps ended by a refinancing on the analysis date: their break cost falls in plan month 0.
   const breakCost = swapBreaks(book, scenario).reduce((sum, b) => sum + b.cost, 0);
 
@@ -229,8 +238,9 @@ export function projectCase(
     const nonOperating =
       c.base.nonOperatingIncome + c.base.interestIncome - c.base.nonOperatingExpense;
     const swapBreakCost = t === 0 ? breakCost : 0;
+    const feeExpense = fees + feeExpenseShift[t];
     const ordinaryProfit =
-      plan.operatingProfit + nonOperating - interest - capitalInterest - fees - swapBreakCost;
+      plan.operatingProfit + nonOperating - interest - capitalInterest - feeExpense - swapBreakCost;
     const tax = corporateTax(ordinaryProfit, c.base.effectiveTaxRate, pool);
     const netIncome = ordinaryProfit - tax.tax;
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
@@ -245,7 +255,7 @@ export function projectCase(
       ordinaryProfit,
       interest,
       capitalInterest + swapBreakCost,
-      fees,
+      feeExpense,
       tax.tax,
       senior,
       capitalMonthly,
@@ -261,7 +271,7 @@ export function projectCase(
       depreciation: plan.depreciation,
       interest: interest + capitalInterest,
       capitalInterest,
-      guaranteeFees: fees,
+      guaranteeFees: feeExpense,
       nonOperatingIncome: c.base.nonOperatingIncome,
       interestIncome: c.base.interestIncome,
       nonOperatingExpense: c.base.nonOperatingExpense,

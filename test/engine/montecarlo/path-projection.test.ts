@@ -1,3 +1,4 @@
+import { toEpochDay } from '../../../engine/time/civil-date';
 import {
   Case,
   CATALOG_PROGRAMS,
@@ -146,4 +147,37 @@ describe('a path projected on typed arrays equals projectCase under the path as 
       });
     },
   );
+
+  test('defaults.guaranteeFeeExpense "spread": a lump-sum 保証料 spread the same way (10 paths)', () => {
+    const f = fragileCase();
+    const a = f.stack.loans[0];
+    // A fixed 36-month bullet drawn 2027-10-01 with a 288,000 lump sum (9,600,000 × 1 % × 3).
+    const g = {
+      ...a,
+      id: 'G',
+      rate: { type: 'fixed' as const, annualRate: 0.01 },
+      terms: {
+        ...a.terms,
+        principal: 9_600_000,
+        termMonths: 36,
+        graceMonths: 0,
+        method: 'bullet' as const,
+        startDate: toEpochDay(2027, 10, 1),
+        guaranteeFeeRate: 0.01,
+        guaranteeFeePayment: 'lump-sum' as const,
+      },
+    };
+    const c: Case = {
+      ...f,
+      stack: { ...f.stack, loans: [...f.stack.loans, g] },
+      guaranteeFeeExpense: 'spread',
+    };
+    const prepared = prepareMonteCarlo(c, testPrograms, mcOptions({ paths: 1 }));
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
+    // Status quo: −288,000 paid + 48,000 expensed in year 1, 96,000 in years 2 and 3, ….
+    expect(Array.from(prepared.plan.strategies[0].prepared.feeExpenseShift).slice(0, 3)).toEqual([
+      -240_000, 96_000, 96_000,
+    ]);
+    compareOnPaths(c, testPrograms, 10);
+  });
 });
