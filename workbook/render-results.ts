@@ -80,7 +80,11 @@ export function renderResults(
       finishSheet(schedule.sheet, print, 'width'),
       finishSheet(chartSheet(c, results, f), print, 'width'),
       // The council plan's sheets, when a strategy has a pro-rata-plan.
-      ...planSheets(c, results).map((sheet) => finishSheet(sheet, print, 'width')),
+      // Widths fitted like every sheet; the print keeps the plan's own (its block, not its data).
+      ...planSheets(c, results).map((sheet) => ({
+        ...finishSheet(sheet, print, 'width'),
+        pageSetup: sheet.pageSetup,
+      })),
     ],
   };
 }
