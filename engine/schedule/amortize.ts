@@ -62,8 +62,9 @@ export interface KernelTerms {
  * `rates[k]` is the annual rate (integer units of 1e-7) for interest accruing in period k+1
  * and `days[k]` its accrual days. Grace periods (the first `graceMonths`) pay interest only.
  * Equal-principal installments are fixed at the first amortizing period; annuity
- * installments are recomputed over the remaining term whenever the rate changes. The last
- * period repays whatever is left, so principal always sums to the balance.
+ * installments are recomputed over the remaining term (shortened by a 期間短縮 prepayment)
+ * whenever the rate changes. The last period repays whatever is left, so principal always
+ * sums to the balance.
  *
  * Speed notes (measured, see bench/): one loop per repayment method — a loop that asks "which
  * method?" every month runs at half the speed; year sums are kept in registers inside the
@@ -158,7 +159,8 @@ function annuity(
   const denominator = t.basis * RATE_SCALE;
   const perUnitDay = 1 / denominator;
   const { opening, interest, principal, yearInterest, yearPrincipal } = out;
-  const last = periods - 1;
+  // The last instalment: the contract's, or earlier after a 期間短縮 prepayment.
+  let last = periods - 1;
   let balance = t.balance;
   let installment = 0;
   let installmentRate = -1;
@@ -171,11 +173,11 @@ function annuity(
       const rate = rates[k];
       const i = periodInterest(balance, rate * days[k], denominator, perUnitDay, roundYen);
       let p = 0;
-      if (k === last) {
+      if (k >= last) {
         p = balance;
       } else if (k >= graceMonths) {
         if (rate !== installmentRate) {
-          installment = annuityPayment(balance, rate, periods - k, roundYen);
+          installment = annuityPayment(balance, rate, last + 1 - k, roundYen);
           installmentRate = rate;
         }
         p = installment - i;
@@ -183,8 +185,12 @@ function annuity(
       }
       if (k === prepayAt) {
         p += Math.min(t.prepayAmount ?? 0, balance - p);
-        // 返済額軽減: the instalment is recomputed at the next period; 期間短縮 keeps it.
+        // 返済額軽減: the instalment is recomputed at the next period. 期間短縮 keeps it, and
+        // the loan now ends when the kept instalment has repaid what is left: a later rate
+        // reset re-spreads over that shortened remainder, not the contract's.
         if (t.prepayLower) installmentRate = -1;
+        else if (k >= graceMonths && k < last)
+          last = Math.min(last, k + shortenedInstalments(balance - p, installment, rate));
       }
       opening[k] = balance;
       interest[k] = i;
@@ -196,6 +202,21 @@ function annuity(
     yearInterest[year] = sumInterest;
     yearPrincipal[year] = sumPrincipal;
   }
+}
+
+/**
+ * 期間短縮: the instalments a kept `installment` needs to repay `balance` at the annual rate
+ * (1e-7 units; monthly rate r = annual / 12 as in annuityPayment), the last one smaller:
+ * n = ceil(−ln(1 − B·r/A) / ln(1 + r)), or ceil(B/A) at 0 %. The tolerance keeps an exact
+ * whole count from rounding up by floating-point noise.
+ */
+export function shortenedInstalments(balance: number, installment: number, rate: number): number {
+  if (balance <= 0) return 0;
+  const r = rate / (12 * RATE_SCALE);
+  const x =
+    r === 0 ? balance / installment : -Math.log(1 - (balance * r) / installment) / Math.log1p(r);
+  // An instalment that does not cover the interest (NaN, ∞) shortens nothing.
+  return x < Infinity ? Math.ceil(x - 1e-9) : Infinity;
 }
 
 function bullet(
