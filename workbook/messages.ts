@@ -97,6 +97,11 @@ const RULES: Rule[] = [
     () => 'に該当する金融機関の借入が借入一覧にありません',
   ],
   [
+    /^exceeds the chosen loans' balance on (\S+) \((\d+)\), after its scheduled principal$/,
+    (m) =>
+      `が ${m[1]} 時点の対象借入の残高合計 (${Number(m[2]).toLocaleString('en-US')} 円、当回の約定返済後) を超えています`,
+  ],
+  [
     /^exceeds the chosen loans' balance \((\d+)\)$/,
     (m) => `が対象借入の残高合計 (${Number(m[1]).toLocaleString('en-US')} 円) を超えています`,
   ],

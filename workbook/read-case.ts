@@ -69,6 +69,7 @@ function strategyErrors(c: Case, json: Json): FieldError[] {
           (id) => programs.pricing(id, c.profile.jfcUnit, c),
           `strategies[${i}]`,
           loanConventions(c),
+          c.stack.indexes,
         ).errors,
     );
 }

@@ -121,6 +121,7 @@ export function simulate(c: Case, programs: ProgramSource): SimulateOutcome {
       (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
       loanConventions(c),
+      c.stack.indexes,
     );
     errors.push(...e);
     return book;

@@ -95,6 +95,7 @@ export function prepareMonteCarlo(
       (id) => programs.pricing(id, c.profile.jfcUnit, c),
       `strategies[${i}]`,
       loanConventions(c),
+      c.stack.indexes,
     );
     errors.push(...r.errors);
     // The paths project contract schedules only: a council plan's pool would silently vanish.

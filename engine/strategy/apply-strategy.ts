@@ -1,8 +1,9 @@
-import { EpochDay, addMonthsClamped, fromEpochDay } from '../time/civil-date';
+import { EpochDay, addMonthsClamped, formatIsoDate, fromEpochDay } from '../time/civil-date';
 import { mulDivFloor } from '../interest/exact-yen';
 import { RepaymentMethod } from '../schedule/repayment-method';
-import { CapitalTypeRate, StackLoan } from '../stack/debt-stack';
-import { isLumpSumFee, paymentScheduleOf } from '../schedule/loan-schedule';
+import { CapitalTypeRate, StackLoan, loanRates } from '../stack/debt-stack';
+import { IndexPaths } from '../rates/rate-index';
+import { buildSchedule, isLumpSumFee, paymentScheduleOf } from '../schedule/loan-schedule';
 import { guaranteeFeeRefund } from '../schedule/guarantee-fee';
 import { FieldError } from '../input/field-reader';
 import { LoanConventions, LoanSelector, Strategy, StrategyAction } from '../case/case';
@@ -76,7 +77,8 @@ export interface StrategyBook {
  * Applies a strategy's actions in order to a debt stack as of `asOf`. Refinancing and DDS
  * happen on `asOf`; the loans' balances are those of the stack. New loans take `conventions`
  * (the case's day count and rounding) unless the action gives its own. Errors name the action
- * (`strategies[i].actions[j]…`).
+ * (`strategies[i].actions[j]…`). `indexes` (the stack's base paths) price the balance a
+ * prepayment is checked against; a prepay action on a floating loan needs them.
  */
 export function applyStrategy(
   loans: readonly StackLoan[],
@@ -85,6 +87,7 @@ export function applyStrategy(
   program: (id: string) => ProgramPricing | undefined,
   at: string,
   conventions: LoanConventions = { dayCount: 'ACT/365F', rounding: 'floor' },
+  indexes?: IndexPaths,
 ): { book: StrategyBook; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const book: StrategyBook = {
@@ -125,7 +128,7 @@ export function applyStrategy(
         reschedule(selected, action, where, errors);
         break;
       case 'prepay':
-        prepay(selected, action, asOf, where, errors);
+        prepay(selected, action, asOf, indexes, where, errors);
         break;
     }
   });
@@ -376,27 +379,21 @@ function reschedule(
 }
 
 /**
- * 繰上返済: `amount` paid with the first payment on or after `date`, split over the chosen
- * loans pro rata by balance (whole yen, the last loan taking the remainder). Refused when it
- * exceeds the chosen balance today, falls before the analysis date or after a loan's last
- * payment; the kernel cuts it to the balance left at that payment.
+ * 繰上返済: `amount` paid with the first payment on or after `date`. Checked against, and split
+ * pro rata over the chosen loans by, each loan's balance at that payment after its scheduled
+ * principal (what the kernel can still take: it cuts a prepayment to `balance − p`), on the
+ * schedule at the case's own rates (base index paths, no shock); whole yen, the last loan
+ * taking the remainder. Refused when it exceeds that balance, falls before the analysis date
+ * or after a loan's last payment. Under a shock the kernel still cuts it to what is left.
  */
 function prepay(
   selected: StackLoan[],
   action: Extract<StrategyAction, { kind: 'prepay' }>,
   asOf: EpochDay,
+  indexes: IndexPaths | undefined,
   where: string,
   errors: FieldError[],
 ): void {
-  const total = selected.reduce((sum, l) => sum + l.terms.principal, 0);
-  if (action.amount > total) {
-    errors.push({
-      field: `${where}.amount`,
-      message: `exceeds the chosen loans' balance (${total})`,
-      value: action.amount,
-    });
-    return;
-  }
   if (action.date < asOf) {
     errors.push({
       field: `${where}.date`,
@@ -405,11 +402,8 @@ function prepay(
     });
     return;
   }
-  let left = action.amount;
-  selected.forEach((loan, k) => {
-    const share =
-      k === selected.length - 1 ? left : mulDivFloor(action.amount, loan.terms.principal, total);
-    left -= share;
+  const periods: number[] = [];
+  for (const loan of selected) {
     const { dates } = paymentScheduleOf(loan.terms);
     let period = 1;
     while (period < dates.length && dates[period] < action.date) period++;
@@ -421,6 +415,38 @@ function prepay(
       });
       return;
     }
-    loan.terms = { ...loan.terms, prepayment: { period, amount: share, effect: action.effect } };
+    periods.push(period);
+  }
+  const balances = selected.map((loan, k) => balanceAtPayment(loan, periods[k], asOf, indexes));
+  const total = balances.reduce((sum, b) => sum + b, 0);
+  if (action.amount > total) {
+    errors.push({
+      field: `${where}.amount`,
+      message: `exceeds the chosen loans' balance on ${formatIsoDate(action.date)} (${total}), after its scheduled principal`,
+      value: action.amount,
+    });
+    return;
+  }
+  let left = action.amount;
+  selected.forEach((loan, k) => {
+    const share = k === selected.length - 1 ? left : mulDivFloor(action.amount, balances[k], total);
+    left -= share;
+    loan.terms = {
+      ...loan.terms,
+      prepayment: { period: periods[k], amount: share, effect: action.effect },
+    };
   });
+}
+
+/** A loan's balance after payment `period`'s scheduled principal, without any prepayment. */
+function balanceAtPayment(
+  loan: StackLoan,
+  period: number,
+  asOf: EpochDay,
+  indexes: IndexPaths | undefined,
+): number {
+  const plain = { ...loan, terms: { ...loan.terms, prepayment: undefined } };
+  const scenario = { indexes: indexes!, shock: null, mode: 'realistic' as const, asOf };
+  const { flows } = buildSchedule(plain.terms, loanRates(plain, scenario));
+  return flows.opening[period - 1] - flows.principal[period - 1];
 }

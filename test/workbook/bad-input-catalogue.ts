@@ -348,8 +348,9 @@ export const BAD_INPUTS: BadInput[] = [
     ],
     expected: {
       address: 'シナリオ!N5',
-      ja: /^金額 が対象借入の残高合計 \(100,000,000 円\) を超えています$/,
-      en: /^Amount exceeds the chosen loans' balance \(100000000\)$/,
+      // B1 pays 833,333 a month: after payment 6 (2026-09-30), 100,000,000 − 6 × 833,333.
+      ja: /^金額 が 2026-09-10 時点の対象借入の残高合計 \(95,000,002 円、当回の約定返済後\) を超えています$/,
+      en: /^Amount exceeds the chosen loans' balance on 2026-09-10 \(95000002\), after its scheduled principal$/,
     },
   },
   {

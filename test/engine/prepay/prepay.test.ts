@@ -88,6 +88,8 @@ describe('the prepay action', () => {
       c.asOf,
       (id) => testPrograms.pricing(id, 'sme'),
       'strategies[0]',
+      undefined,
+      c.stack.indexes,
     );
 
   test('on 2027-06-15 it is paid with payment 3 (2027-06-30) of loan A', () => {
