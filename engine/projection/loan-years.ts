@@ -11,6 +11,8 @@ export interface LoanYear {
   fiscalYear: number;
   interest: number;
   fees: number;
+  /** 返戻保証料 received in the year (positive), on the loan a refinancing repaid. */
+  feeRefund: number;
   principal: number;
   closingBalance: number;
   /** The annual rate in force at the fiscal year's end: of the period running on its last day. */
@@ -27,7 +29,10 @@ export interface LoanYears {
 /**
  * Each loan's figures per plan year, so a reader sees which loan drives the extra interest
  * (`run --json`): senior loans from their schedules (fiscal-year sums as everywhere else),
- * capital-type loans from their projected flows. `fees` is the 保証料 paid in the year.
+ * capital-type loans from their projected flows. `fees` is the 保証料 paid in the year;
+ * `feeRefund` the 返戻保証料 received, on a loan repaid by a refinancing (listed after the
+ * senior loans with nothing else: it is gone on the analysis date), in plan year 1 as the
+ * projection books it. So Σ (fees − feeRefund) over loans is the projection's fees paid.
  */
 export function loanFiscalYears(
   book: StrategyBook,
@@ -46,17 +51,33 @@ export function loanFiscalYears(
       fiscalYear: firstYear + t,
       interest: figures.interest[t],
       fees: figures.fee[t],
+      feeRefund: 0,
       principal: figures.principal[t],
       closingBalance: figures.closing[t],
       rate: rateAtYearEnd(s.dates, s.rates, s.rates.length, firstYear + t, endMonth),
     }));
     return { loanId: book.senior[i].id, name: book.senior[i].name, kind: 'senior', years };
   });
+  const repaid = (book.guaranteeFeeRefunds ?? []).map((r): LoanYears => ({
+    loanId: r.loanId,
+    name: r.name,
+    kind: 'senior',
+    years: Array.from({ length: count }, (_, t) => ({
+      fiscalYear: firstYear + t,
+      interest: 0,
+      fees: 0,
+      feeRefund: t === 0 ? r.amount : 0,
+      principal: 0,
+      closingBalance: 0,
+      rate: null,
+    })),
+  }));
   const capital = schedules.capitalFlows.map((f): LoanYears => {
     const years: LoanYear[] = Array.from({ length: count }, (_, t) => ({
       fiscalYear: firstYear + t,
       interest: 0,
       fees: 0,
+      feeRefund: 0,
       principal: 0,
       closingBalance: 0,
       rate: rateAtYearEnd(f.dates, f.rates, f.periods, firstYear + t, endMonth),
@@ -79,7 +100,7 @@ export function loanFiscalYears(
     carryTo(count);
     return { loanId: f.loan.id, name: f.loan.name, kind: 'capital', years };
   });
-  return [...senior, ...capital];
+  return [...senior, ...repaid, ...capital];
 }
 
 /**

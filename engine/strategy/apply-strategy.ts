@@ -66,6 +66,8 @@ export interface StrategyBook {
   newMoney: number;
   /** 返戻保証料 on lump-sum-fee loans repaid early by a refinancing, received at the start. */
   guaranteeFeeRefund?: number;
+  /** The same refunds loan by loan (the loans repaid), for the per-loan figures. */
+  guaranteeFeeRefunds?: { loanId: string; name: string; amount: number }[];
   /** Loans refinanced while their swap still ran: see swapBreaks for the 解約清算金. */
   endedSwaps?: StackLoan[];
   refinancings: Refinancing[];
@@ -257,10 +259,12 @@ function refinance(
   for (const l of selected) if (l.swap && l.swap.endDate > asOf) (book.endedSwaps ??= []).push(l);
   // Lump-sum fees of the loans repaid come back pro rata temporis (see guaranteeFeeRefund).
   for (const l of selected)
-    if (isLumpSumFee(l.terms) && l.terms.guaranteeFeeRate > 0)
-      book.guaranteeFeeRefund =
-        (book.guaranteeFeeRefund ?? 0) +
-        guaranteeFeeRefund(l.terms.principal, l.terms.termMonths, l.terms.graceMonths, l.terms);
+    if (isLumpSumFee(l.terms) && l.terms.guaranteeFeeRate > 0) {
+      const t = l.terms;
+      const refund = guaranteeFeeRefund(t.principal, t.termMonths, t.graceMonths, t);
+      book.guaranteeFeeRefund = (book.guaranteeFeeRefund ?? 0) + refund;
+      (book.guaranteeFeeRefunds ??= []).push({ loanId: l.id, name: l.name, amount: refund });
+    }
   book.senior = book.senior.filter((l) => !selected.includes(l));
   book.senior.push({
     id,
