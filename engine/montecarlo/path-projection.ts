@@ -30,8 +30,9 @@ import { PathSwapBreak, pathSwapBreakCost, prepareSwapBreaks } from './path-swap
  * whether the previous year was profitable, for both answers; working capital; the legs of
  * swaps a refinancing ends.
  * Per path: the floating loans (rates filled from the path, then the amortization kernel), the
- * swaps' 解約清算金 on the path's curve, and the year-by-year P&L, taxes and month-by-month cash. A floating loan that several strategies
- * keep unchanged is amortized once per path for all of them (see {@link VariableLoanSet}).
+ * swaps' 解約清算金 on the path's curve, and the year-by-year P&L, taxes and month-by-month
+ * cash. A floating loan that several strategies keep unchanged is amortized once per path for
+ * all of them (see {@link VariableLoanSet}).
  *
  * The arithmetic is `projectCase`'s, step for step and in the same order, so a path gives the
  * very numbers `projectCase` gives under `pathShock(grid, rates)` with the revenue-shocked plan
