@@ -165,6 +165,12 @@ export const GUARANTEE_FEE_PAYMENT_CHOICES: readonly Choice<string>[] = [
   { label: '分割', value: 'installments', aliases: ['分割払', '年率', 'installments'] },
 ];
 
+/** 設定 保証料の費用計上: the case file's `defaults.guaranteeFeeExpense` (when the P/L takes a lump sum). */
+export const GUARANTEE_FEE_EXPENSE_CHOICES: readonly Choice<string>[] = [
+  { label: '支払時', value: 'paid', aliases: ['支払時に一括', '一括計上', '支払年度', 'paid'] },
+  { label: '期間按分', value: 'spread', aliases: ['按分', '期間配分', '前払保証料', 'spread'] },
+];
+
 export const ROUNDING_CHOICES: readonly Choice<string>[] = [
   { label: '切捨て', value: 'floor', aliases: ['円未満切捨て', '切り捨て', '切捨'] },
   { label: 'なし', value: 'none', aliases: ['端数処理なし'] },
@@ -1189,6 +1195,14 @@ export const SETTINGS: KeyValueTableDef = {
       'choice',
       '結果シートの負の数: △ (△5,000) / - (-5,000)。空欄は △',
       { choices: NEGATIVES_CHOICES },
+    ),
+    item(
+      'defaults.guaranteeFeeExpense',
+      '保証料の費用計上',
+      'Guarantee fee in P/L',
+      'choice',
+      '一括前払の保証料を経常利益に計上する時期: 支払時 (支払った年度に全額) / 期間按分 (保証期間の月数で各年度に按分)。空欄は支払時',
+      { choices: GUARANTEE_FEE_EXPENSE_CHOICES },
     ),
   ],
 };

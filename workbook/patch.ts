@@ -34,6 +34,12 @@ export interface PatchColumn {
   width?: number;
   /** Data-validation list: the cell accepts only these values (a dropdown in Excel). */
   validationList?: readonly string[];
+  /**
+   * A dropdown for single data rows, by row index (a key/value table's 値 column, where each
+   * row is its own setting): the row's cell accepts only these values; other rows keep the
+   * column's validation.
+   */
+  rowValidationLists?: readonly (readonly string[] | undefined)[];
   /** A short Japanese description (shown as the header's note / input message). */
   description?: string;
   /** Text longer than the width wraps inside the cell (set by layout/fit-columns). */

@@ -144,6 +144,7 @@ export const TEMPLATE_VALUES: Record<string, Record<string, PatchValue>> = {
     'defaults.dayCount': 'ACT/365F',
     'defaults.rounding': '切捨て',
     'defaults.businessDay': '翌営業日',
+    'defaults.guaranteeFeeExpense': '支払時',
     'thresholds.minDscr': 1,
     'thresholds.maxDebtYearsAtPlanEnd': 10,
     'thresholds.debtYearsForm': 'ネット',
@@ -199,6 +200,14 @@ function keyValueTable(def: KeyValueTableDef): PatchTable {
       width: KEY_VALUE_COLUMNS[k].width,
       numberFormat: k === 'value' ? 'General' : '@',
       description: KEY_VALUE_DESCRIPTIONS[k],
+      // Each setting with a fixed list of choices gets its own dropdown.
+      ...(k === 'value' && def.items.some((it) => it.choices)
+        ? {
+            rowValidationLists: def.items.map((it) =>
+              it.choices ? validationList(it) : undefined,
+            ),
+          }
+        : {}),
     })),
     rows: def.items.map((it) => [headerText(it), it.key, values[it.key] ?? null, it.description]),
   };

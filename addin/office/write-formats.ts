@@ -78,6 +78,15 @@ export async function writeSheetFormats(
         `${column}${t.row + 1}:${column}${t.row + Math.max(t.rows.length, 1) + VALIDATION_ROWS_BELOW}`,
       );
       await writeValidation(range, c, batch, listSource);
+      // A key/value table's settings with choices: a dropdown on the row's cell alone.
+      for (const [i, list] of (c.rowValidationLists ?? []).entries()) {
+        if (!list || needsListRange(list)) continue;
+        const inline = list.join(',');
+        await batch.reserve(SCALAR_WRITE_BYTES + jsonStringBytes(inline));
+        sheet.getRange(`${column}${t.row + 1 + i}`).dataValidation.rule = {
+          list: { inCellDropDown: true, source: inline },
+        };
+      }
     }
   }
 

@@ -310,16 +310,35 @@ function validationsXml(sheet: PatchSheet, ctx: SheetContext): string {
       const prompt = c.description
         ? ` showInputMessage="1" promptTitle="${escapeXml(truncate(c.header, 32))}" prompt="${escapeXml(truncate(c.description, 255))}"`
         : '';
+      const rowLists = c.rowValidationLists ?? [];
+      // Rows with a dropdown of their own; the column's validation covers the others.
+      const own = rowLists.flatMap((list, i) => (list ? [t.row + 1 + i] : []));
+      const rest = own.length ? sqrefWithout(col, t.row + 1, last, own) : sqref;
+      for (const row of own)
+        items.push(listValidationXml(rowLists[row - t.row - 1]!, `${col}${row}`, ctx, prompt));
       if (c.validationList) {
-        items.push(listValidationXml(c.validationList, sqref, ctx, prompt));
+        items.push(listValidationXml(c.validationList, rest, ctx, prompt));
       } else {
-        items.push(`<dataValidation allowBlank="1"${prompt} sqref="${sqref}"/>`);
+        items.push(`<dataValidation allowBlank="1"${prompt} sqref="${rest}"/>`);
       }
     });
   }
   return items.length
     ? `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`
     : '';
+}
+
+/** Rows `from`…`to` of a column less some rows, as a space-separated sqref (`C5:C9 C11:C40`). */
+function sqrefWithout(col: string, from: number, to: number, skip: readonly number[]): string {
+  const parts: string[] = [];
+  let start = from;
+  for (const row of [...skip].sort((a, b) => a - b)) {
+    if (row > start)
+      parts.push(row - 1 === start ? `${col}${start}` : `${col}${start}:${col}${row - 1}`);
+    start = row + 1;
+  }
+  if (start <= to) parts.push(start === to ? `${col}${start}` : `${col}${start}:${col}${to}`);
+  return parts.join(' ');
 }
 
 function truncate(text: string, max: number): string {

@@ -15,3 +15,4 @@ export * from './path-samples';
 export * from './simulate-paths';
 export * from './summarize-paths';
 export * from './run-monte-carlo';
+export * from './path-swap-breaks';

@@ -18,6 +18,7 @@ import { RatePathGrid } from './rate-paths';
 import { loanRateLayout } from './path-rates';
 import { LoanFlows, VariableLoanSet, addFlows, addYearEndDebt } from './variable-loans';
 import { shockedRevenue } from './revenue-shock';
+import { PathSwapBreak, pathSwapBreakCost, prepareSwapBreaks } from './path-swap-breaks';
 
 /**
  * One strategy's projection split into what a rate path can move and what it cannot, so that
@@ -26,10 +27,12 @@ import { shockedRevenue } from './revenue-shock';
  * Path-invariant, computed once: the schedules of fixed loans and of loans priced on or before
  * the analysis date (fixed-at-drawdown loans already drawn, a strategy's refinancing drawn
  * today), summed onto the plan's month grid; capital-type loans, whose rate depends only on
- * whether the previous year was profitable, for both answers; working capital.
- * Per path: the floating loans (rates filled from the path, then the amortization kernel) and
- * the year-by-year P&L, taxes and month-by-month cash. A floating loan that several strategies
- * keep unchanged is amortized once per path for all of them (see {@link VariableLoanSet}).
+ * whether the previous year was profitable, for both answers; working capital; the legs of
+ * swaps a refinancing ends.
+ * Per path: the floating loans (rates filled from the path, then the amortization kernel), the
+ * swaps' 解約清算金 on the path's curve, and the year-by-year P&L, taxes and month-by-month
+ * cash. A floating loan that several strategies keep unchanged is amortized once per path for
+ * all of them (see {@link VariableLoanSet}).
  *
  * The arithmetic is `projectCase`'s, step for step and in the same order, so a path gives the
  * very numbers `projectCase` gives under `pathShock(grid, rates)` with the revenue-shocked plan
@@ -51,6 +54,8 @@ export interface PreparedStrategy {
   staticFee: Float64Array;
   /** Per plan year, lump-sum 保証料 expensed minus paid (see upfrontFeeExpenseShift). */
   feeExpenseShift: Float64Array;
+  /** Swaps the strategy's refinancings end: valued on each path, booked in plan month 0. */
+  swapBreaks: PathSwapBreak[];
   /** Senior balance at each plan year's last month, of the path-invariant loans. */
   staticYearEndDebt: Float64Array;
   /** Capital-type loans by [year × 2 + (previous year profitable ? 1 : 0)]. */
@@ -72,6 +77,8 @@ export interface PathYears {
   interest: Float64Array;
   capitalInterest: Float64Array;
   guaranteeFees: Float64Array;
+  /** The 解約清算金 of the swaps the strategy ends (plan year 1 only; negative: a receipt). */
+  swapBreakCost: Float64Array;
   ordinaryProfit: Float64Array;
   taxes: Float64Array;
   lossCarryForwardUsed: Float64Array;
@@ -95,6 +102,8 @@ export interface PathScratch {
   monthPrincipal: Float64Array;
   monthFee: Float64Array;
   yearEndDebt: Float64Array;
+  /** Plan year 1's capital-type payments by month with a swap break cost added to month 0. */
+  firstYearCapitalMonthly: Float64Array;
   years: PathYears;
 }
 
@@ -145,6 +154,7 @@ export function prepareStrategy(
     horizon,
     c.guaranteeFeeExpense ?? 'paid',
   );
+  const swapBreaks = prepareSwapBreaks(book, unshocked, grid);
   for (const loan of book.senior) {
     const n = loan.terms.termMonths;
     const { dates, days } = paymentScheduleOf(loan.terms);
@@ -191,6 +201,7 @@ export function prepareStrategy(
     staticPrincipal,
     staticFee,
     feeExpenseShift,
+    swapBreaks,
     staticYearEndDebt,
     ...capital,
     receivables,
@@ -267,12 +278,14 @@ export function allocatePathScratch(p: PreparedStrategy): PathScratch {
     monthPrincipal: new Float64Array(months),
     monthFee: new Float64Array(months),
     yearEndDebt: new Float64Array(h),
+    firstYearCapitalMonthly: new Float64Array(12),
     years: {
       revenue: f(),
       operatingProfit: f(),
       interest: f(),
       capitalInterest: f(),
       guaranteeFees: f(),
+      swapBreakCost: f(),
       ordinaryProfit: f(),
       taxes: f(),
       lossCarryForwardUsed: f(),
@@ -292,7 +305,8 @@ export function allocatePathScratch(p: PreparedStrategy): PathScratch {
 
 /**
  * Projects one path into `s.years`: `loanFlows[u]` holds the path's flows of variable loan u
- * (see {@link pathLoanFlows}), `revenueFactors[t]` the revenue factor of plan year t.
+ * (see {@link pathLoanFlows}), `revenueFactors[t]` the revenue factor of plan year t,
+ * `deltas[m]` the path's rate change at step m (for swap break costs).
  */
 export function projectPath(
   p: PreparedStrategy,
@@ -300,6 +314,7 @@ export function projectPath(
   revenueFactors: Float64Array,
   contributionMargin: number | null,
   s: PathScratch,
+  deltas: Float64Array,
 ): void {
   const { monthInterest, monthPrincipal, monthFee, yearEndDebt } = s;
   monthInterest.set(p.staticInterest);
@@ -324,6 +339,8 @@ export function projectPath(
   const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
   // Carries the cash from year to year.
   const walk: CashWalk = { cash: base.cash + p.newMoney, lowestCash: 0, lowestMonth: 0 };
+  // As projectCase: paid in plan month 0, a non-operating item, like a capital-type payment in cash.
+  const breakCost = p.swapBreaks.length > 0 ? pathSwapBreakCost(p.swapBreaks, deltas) : 0;
   for (let t = 0; t < p.horizon; t++) {
     const plan = c.plan[t];
     let revenue = plan.revenue;
@@ -345,24 +362,34 @@ export function projectPath(
     const capitalInterest = p.capitalInterest[slot];
     const capitalPrincipal = p.capitalPrincipal[slot];
     const feeExpense = fees + p.feeExpenseShift[t];
-    const ordinaryProfit = operatingProfit + nonOperating - interest - capitalInterest - feeExpense;
+    const swapBreakCost = t === 0 ? breakCost : 0;
+    const ordinaryProfit =
+      operatingProfit + nonOperating - interest - capitalInterest - feeExpense - swapBreakCost;
     const taxYear = corporateTax(ordinaryProfit, base.effectiveTaxRate, pool);
     const tax = taxYear.tax;
     y.lossCarryForwardUsed[t] = taxYear.lossUsed;
     y.lossCarryForwardClosing[t] = lossPoolTotal(pool);
     const debtService = interest + capitalInterest + fees + principal + capitalPrincipal;
+    let capitalMonthly = p.capitalMonthly;
+    let capitalFirst = slot * 12;
+    if (swapBreakCost !== 0) {
+      capitalMonthly = s.firstYearCapitalMonthly;
+      capitalMonthly.set(p.capitalMonthly.subarray(capitalFirst, capitalFirst + 12));
+      capitalMonthly[0] += swapBreakCost;
+      capitalFirst = 0;
+    }
     walkYearCash(
       walk,
       plan,
       t,
       ordinaryProfit,
       interest,
-      capitalInterest,
+      capitalInterest + swapBreakCost,
       feeExpense,
       tax,
       senior,
-      p.capitalMonthly,
-      slot * 12,
+      capitalMonthly,
+      capitalFirst,
     );
     const netIncome = ordinaryProfit - tax;
     bookNetAssets += netIncome;
@@ -372,6 +399,7 @@ export function projectPath(
     y.interest[t] = interest + capitalInterest;
     y.capitalInterest[t] = capitalInterest;
     y.guaranteeFees[t] = feeExpense;
+    y.swapBreakCost[t] = swapBreakCost;
     y.ordinaryProfit[t] = ordinaryProfit;
     y.taxes[t] = tax;
     y.netIncome[t] = netIncome;
@@ -408,8 +436,7 @@ export function projectedYears(p: PreparedStrategy, y: PathYears): ProjectedYear
       nonOperatingIncome: p.c.base.nonOperatingIncome,
       interestIncome: p.c.base.interestIncome,
       nonOperatingExpense: p.c.base.nonOperatingExpense,
-      // Swap break costs are not valued per path (README: Monte Carlo).
-      swapBreakCost: 0,
+      swapBreakCost: y.swapBreakCost[t],
       ordinaryProfit: y.ordinaryProfit[t],
       taxes: y.taxes[t],
       lossCarryForwardUsed: y.lossCarryForwardUsed[t],

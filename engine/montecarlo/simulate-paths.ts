@@ -98,7 +98,14 @@ export function simulatePaths(
       const { prepared, checks } = plan.strategies[s];
       const y = scratch[g].years;
       const out = samples[g];
-      projectPath(prepared, loanFlows, factors, options.revenue.contributionMargin, scratch[g]);
+      projectPath(
+        prepared,
+        loanFlows,
+        factors,
+        options.revenue.contributionMargin,
+        scratch[g],
+        deltas,
+      );
       evaluatePathChecks(prepared, checks, y, dscr, out.firstBreach, i, paths);
       const { metrics } = out;
       for (let t = 0; t < horizon; t++) {

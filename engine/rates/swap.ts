@@ -58,6 +58,64 @@ export function applySwapRates(
 }
 
 /**
+ * The part of a break's valuation no curve changes: the swap's periods still to run after the
+ * break date `on` — each one's start (where the index is read), accrual τ = ACT/365 days ÷ 365
+ * from max(start, on) to its end, and notional (the loan's opening balance for a `loan`
+ * notional, else the fixed yen). Computed once; a Monte Carlo path only reads the forwards.
+ */
+export interface SwapBreakLeg {
+  fixedRate: number;
+  starts: Int32Array;
+  tau: Float64Array;
+  notional: Float64Array;
+}
+
+export function swapBreakLeg(
+  swap: InterestRateSwap,
+  dates: Int32Array,
+  periods: number,
+  opening: ArrayLike<number>,
+  on: EpochDay,
+): SwapBreakLeg {
+  const starts: number[] = [];
+  const tau: number[] = [];
+  const notional: number[] = [];
+  for (let k = 0; k < periods; k++) {
+    const from = dates[k];
+    const to = dates[k + 1];
+    if (to <= on || from >= swap.endDate) continue;
+    const start = from < on ? on : from;
+    starts.push(start);
+    tau.push((to - start) / 365);
+    notional.push(swap.notional === 'loan' ? opening[k] : swap.notional);
+  }
+  return {
+    fixedRate: swap.fixedRate,
+    starts: Int32Array.from(starts),
+    tau: Float64Array.from(tau),
+    notional: Float64Array.from(notional),
+  };
+}
+
+/**
+ * The value of a break leg on a curve, `forwards[j]` the index at `leg.starts[j]`:
+ * Σ notional_j × (fixed − f_j) × τ_j × DF_j, DF_j = Π 1 / (1 + f_i τ_i) to the period's end.
+ * Positive: the borrower pays. Whole yen toward zero. One formula for the scenarios and the
+ * Monte Carlo paths.
+ */
+export function swapBreakValue(leg: SwapBreakLeg, forwards: ArrayLike<number>): number {
+  let value = 0;
+  let discount = 1;
+  for (let j = 0; j < leg.starts.length; j++) {
+    const f = forwards[j];
+    const tau = leg.tau[j];
+    discount /= 1 + f * tau;
+    value += leg.notional[j] * (leg.fixedRate - f) * tau * discount;
+  }
+  return Math.trunc(value);
+}
+
+/**
  * Estimated 解約清算金 of ending the swap on `on` (a refinancing): the value of the fixed leg
  * still to pay against the floating leg still to receive, on the scenario's (shocked) floating
  * curve and discounted on it — Σ notional_k × (fixed − f_k) × τ_k × DF_k over the swap's
@@ -79,20 +137,20 @@ export function swapBreakCost(
   scenario: Pick<RateScenario, 'indexes' | 'shock' | 'asOf'>,
   tenorYears: number,
 ): number {
-  let value = 0;
-  let discount = 1;
-  for (let k = 0; k < periods; k++) {
-    const from = dates[k];
-    const to = dates[k + 1];
-    if (to <= on || from >= swap.endDate) continue;
-    const start = from < on ? on : from;
-    const tau = (to - start) / 365;
-    const f = forward(scenario.indexes, rule, start, scenario, tenorYears);
-    discount /= 1 + f * tau;
-    const notional = swap.notional === 'loan' ? opening[k] : swap.notional;
-    value += notional * (swap.fixedRate - f) * tau * discount;
-  }
-  return Math.trunc(value);
+  const leg = swapBreakLeg(swap, dates, periods, opening, on);
+  return swapBreakValue(leg, swapForwards(leg, rule, scenario, tenorYears));
+}
+
+/** The scenario's floating curve at each of the leg's period starts: index (base path) + shock. */
+export function swapForwards(
+  leg: SwapBreakLeg,
+  rule: Extract<RateRule, { type: 'floating' }>,
+  scenario: Pick<RateScenario, 'indexes' | 'shock' | 'asOf'>,
+  tenorYears: number,
+): number[] {
+  return Array.from(leg.starts, (start) =>
+    forward(scenario.indexes, rule, start, scenario, tenorYears),
+  );
 }
 
 function forward(

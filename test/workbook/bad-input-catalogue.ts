@@ -471,6 +471,15 @@ export const BAD_INPUTS: BadInput[] = [
     },
   },
   {
+    title: '保証料の費用計上が不明 / unknown guarantee-fee expensing',
+    edits: [{ table: 'Settings', key: 'defaults.guaranteeFeeExpense', value: '毎月' }],
+    expected: {
+      address: `設定!C${HEADER_ROW + 1 + SETTINGS.items.findIndex((i) => i.key === 'defaults.guaranteeFeeExpense')}`,
+      ja: /^保証料の費用計上 は次のいずれかで入力してください: 支払時, 期間按分$/,
+      en: /^Guarantee fee in P\/L must be one of: 支払時, 期間按分$/,
+    },
+  },
+  {
     title: '設定の不明なキー / an unknown settings key',
     edits: [{ table: 'Settings', key: 'thresholds.minDSCRR', value: 1.2 }],
     expected: {

@@ -112,6 +112,7 @@ describe('the input template', () => {
       negatives: 'triangle',
     });
     expect(c.asOf).toBe(parseIsoDate('2026-03-31'));
+    expect(c.guaranteeFeeExpense).toBe('paid');
     // Amounts in 千円.
     expect(c.base.revenue).toBe(250_000_000);
     expect(c.base.operatingProfit).toBe(12_000_000);

@@ -57,13 +57,22 @@ function compareOnPaths(
   const flows = allocateLoanFlows(plan.loans, horizon);
   const rates = new Float64Array(plan.loans.maxPeriods);
   const outcomes = new Map<string, Set<boolean>>();
+  // Per strategy, each path's 解約清算金 (plan year 1).
+  const breakCosts: number[][] = c.strategies.map(() => []);
   for (let i = 0; i < paths; i++) {
     drawPath(plan, i, draw);
     plan.loans.loans.forEach((v, u) => pathLoanFlows(v, draw.deltas, rates, flows[u]));
     const { shocked, scenario } = referencePath(c, plan, draw, options);
     plan.strategies.forEach((s, k) => {
       const scratch = allocatePathScratch(s.prepared);
-      projectPath(s.prepared, flows, draw.factors, options.revenue.contributionMargin, scratch);
+      projectPath(
+        s.prepared,
+        flows,
+        draw.factors,
+        options.revenue.contributionMargin,
+        scratch,
+        draw.deltas,
+      );
       const expected = projectCase(
         shocked,
         bookOf(c, k, programs),
@@ -71,6 +80,7 @@ function compareOnPaths(
         programs.capitalRate,
       ).years;
       expect(projectedYears(s.prepared, scratch.years)).toEqual(expected);
+      breakCosts[k].push(expected[0].swapBreakCost);
 
       const measures = yearMeasures(shocked, expected);
       const checks = planChecks(expected, measures, c.thresholds);
@@ -103,7 +113,7 @@ function compareOnPaths(
       });
     });
   }
-  return outcomes;
+  return Object.assign(outcomes, { breakCosts });
 }
 
 describe('a path projected on typed arrays equals projectCase under the path as a shock', () => {
@@ -179,5 +189,28 @@ describe('a path projected on typed arrays equals projectCase under the path as 
       -240_000, 96_000, 96_000,
     ]);
     compareOnPaths(c, testPrograms, 10);
+  });
+
+  test('swaps a refinancing ends: each path values the 解約清算金 on its own curve (12 paths)', () => {
+    const f = fragileCase();
+    // F1 (短プラ, equal principal) with a 30,000,000 yen swap, F2 (TIBOR annuity, grace) with a
+    // `loan` swap; the "refinance" strategy repays both on the analysis date.
+    const swaps: Record<string, Case['stack']['loans'][0]['swap']> = {
+      F1: { fixedRate: 0.0275, endDate: toEpochDay(2030, 4, 1), notional: 30_000_000 },
+      F2: { fixedRate: 0.0105, endDate: toEpochDay(2031, 4, 1), notional: 'loan' },
+    };
+    const c: Case = {
+      ...f,
+      stack: {
+        ...f.stack,
+        loans: f.stack.loans.map((l) => (swaps[l.id] ? { ...l, swap: swaps[l.id] } : l)),
+      },
+    };
+    const { breakCosts } = compareOnPaths(c, testPrograms, 12);
+    // Status quo ends no swap; the refinancing's break cost moves with the path, both signs.
+    expect(new Set(breakCosts[0])).toEqual(new Set([0]));
+    const refinance = breakCosts[1];
+    expect(refinance.some((x) => x > 0) && refinance.some((x) => x < 0)).toBe(true);
+    expect(new Set(refinance).size).toBe(12);
   });
 });
