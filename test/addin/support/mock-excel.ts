@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { OfficeMockObject } from 'office-addin-mock';
 import { columnLetters } from '../../../workbook';
+import { formulaProblem } from './formula-syntax';
+import { numberFormatProblem } from './number-format-syntax';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose main module
 // pulls @microsoft/app-manifest and an ESM-only dependency (strip-bom 5) that jest cannot
@@ -304,7 +306,7 @@ function enter(cell: MockCell, v: unknown, result: (formula: string) => MockValu
     return;
   }
   if (/^[=+-]/.test(v) && v.length > 1 && !NUMBER.test(v)) {
-    cell.formula = v.startsWith('=') ? v : `=${v}`;
+    cell.formula = checkedFormula(v.startsWith('=') ? v : `=${v}`);
     cell.value = result(cell.formula);
     return;
   }
@@ -314,6 +316,37 @@ function enter(cell: MockCell, v: unknown, result: (formula: string) => MockValu
     cell.value = 40_000 + v.length; // a date serial: a number, not text
   else if (/^(true|false)$/i.test(v)) cell.value = v.toLowerCase() === 'true';
   else cell.value = v;
+}
+
+// Checked once per distinct text: a 100,000-row column writes one format 100,000 times.
+const formulaProblems = new Map<string, string | null>();
+const formatProblems = new Map<string, string | null>();
+function remembered(
+  seen: Map<string, string | null>,
+  text: string,
+  check: (text: string) => string | null,
+): string | null {
+  let problem = seen.get(text);
+  if (problem === undefined) {
+    problem = check(text);
+    if (seen.size < 100_000) seen.set(text, problem);
+  }
+  return problem;
+}
+
+/** The formula when it parses; otherwise Excel's refusal of the whole write (InvalidArgument). */
+export function checkedFormula(formula: string): string {
+  const problem = remembered(formulaProblems, formula, formulaProblem);
+  if (problem) throw new MockExcelError('InvalidArgument', `bad formula ${formula}: ${problem}`);
+  return formula;
+}
+
+/** The code when Excel accepts it as a number format; otherwise InvalidArgument. */
+export function checkedNumberFormat(code: unknown): string {
+  if (typeof code !== 'string') throw new MockExcelError('InvalidArgument', 'bad number format');
+  const problem = remembered(formatProblems, code, numberFormatProblem);
+  if (problem) throw new MockExcelError('InvalidArgument', `bad number format: ${problem}`);
+  return code;
 }
 
 type Op = {
@@ -912,8 +945,7 @@ class FakeRange extends FakeObject {
   }
   set numberFormat(v: unknown) {
     this.eachCell('numberFormat', v, (cell, f) => {
-      if (typeof f !== 'string') throw new MockExcelError('InvalidArgument', 'bad number format');
-      cell.numberFormat = f;
+      cell.numberFormat = checkedNumberFormat(f);
     });
   }
 
