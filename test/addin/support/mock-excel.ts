@@ -73,6 +73,13 @@ export interface MockChart {
   series: MockSeries[];
 }
 
+/** A workbook-scoped defined name (Formulas › Name Manager): what `workbook.names` holds. */
+export interface MockName {
+  name: string;
+  /** "=Sheet1!$A$1" */
+  formula: string;
+}
+
 /** One sync's request as sent. */
 export interface MockRequest {
   bytes: number;
@@ -367,6 +374,8 @@ function jsonBytes(value: unknown): number {
 export class MockWorkbook {
   readonly sheets: MockSheet[] = [];
   readonly tables: MockTable[] = [];
+  /** Workbook-scoped defined names (the add-in adds none: print areas are sheet-scoped). */
+  readonly names: MockName[] = [];
   readonly requests: MockRequest[] = [];
   runs = 0;
   activeSheet: string | null = null;
@@ -448,6 +457,28 @@ export class MockWorkbook {
     });
     (globalThis as { Excel?: unknown }).Excel = excel;
     return excel;
+  }
+
+  /**
+   * What already holds `name` among tables and workbook-scoped names (compared without case,
+   * as Excel does: a table and a defined name share one namespace), or undefined.
+   */
+  nameHolder(name: string, except?: MockTable | MockName): string | undefined {
+    const lower = name.toLowerCase();
+    const table = this.tables.find((t) => t !== except && t.name.toLowerCase() === lower);
+    if (table) return `the table ${table.name}`;
+    const defined = this.names.find((n) => n !== except && n.name.toLowerCase() === lower);
+    return defined && `the defined name ${defined.name}`;
+  }
+
+  /** Adds a workbook-scoped name as Excel does: a valid name, taken by no table nor name. */
+  addName(name: string, formula: string): MockName {
+    checkTableName(name);
+    const holder = this.nameHolder(name);
+    if (holder) throw new MockExcelError('InvalidArgument', `${name} is taken by ${holder}`);
+    const added = { name, formula: checkedFormula(formula) };
+    this.names.push(added);
+    return added;
   }
 
   addSheet(name: string): MockSheet {
@@ -539,7 +570,7 @@ export function checkTableName(name: string): void {
 /** What `Excel.run` hands to the batch: a queue of actions sent by `sync()`. */
 export class FakeContext {
   private queue: Op[] = [];
-  readonly workbook: { worksheets: FakeWorksheets; tables: FakeTables };
+  readonly workbook: { worksheets: FakeWorksheets; tables: FakeTables; names: FakeNames };
   readonly application = {
     suspendApiCalculationUntilNextSync: () =>
       this.push({ bytes: 60, write: false, kind: 'suspendCalculation', run: () => undefined }),
@@ -555,7 +586,11 @@ export class FakeContext {
   };
 
   constructor(readonly model: MockWorkbook) {
-    this.workbook = { worksheets: new FakeWorksheets(this), tables: new FakeTables(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      tables: new FakeTables(this),
+      names: new FakeNames(this),
+    };
   }
 
   get pending(): number {
@@ -702,6 +737,60 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
 
   protected read(prop: string): unknown {
     throw new MockExcelError('InvalidArgument', `${this.kind} has no property ${prop}`);
+  }
+}
+
+/** Workbook.names (ExcelApi 1.1; `add` 1.4): the workbook-scoped defined names. */
+class FakeNames extends FakeCollection<FakeNamedItem> {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'NamedItemCollection');
+  }
+
+  protected current(): FakeNamedItem[] {
+    return this.ctx.model.names.map((n) => new FakeNamedItem(this.ctx, () => n));
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.ctx,
+      () => this.ctx.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null,
+    );
+  }
+
+  /** `reference`: a formula ("=Sheet1!$A$1") or a range. */
+  add(name: string, reference: string | FakeRange): FakeNamedItem {
+    let added: MockName | undefined;
+    this.ctx.write({ addName: name, reference }, () => {
+      const formula =
+        reference instanceof FakeRange ? `=${placeAddress(reference.at())}` : reference;
+      added = this.ctx.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`);
+    });
+    return new FakeNamedItem(this.ctx, () => added ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => MockName | null,
+  ) {
+    super(ctx, 'NamedItem');
+  }
+
+  protected read(prop: string): unknown {
+    const n = this.resolve();
+    if (prop === 'isNullObject') return n === null;
+    if (!n) throw new MockExcelError('InvalidState', 'the name is a null object');
+    if (prop === 'name') return n.name;
+    if (prop === 'formula' || prop === 'value') return n.formula;
+    throw new MockExcelError('InvalidArgument', `NamedItem has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
   }
 }
 
@@ -1239,7 +1328,7 @@ class FakeTables extends FakeCollection<FakeTable> {
         }
       }
       let n = model.tables.length + 1;
-      while (model.tables.some((t) => t.name === `Table${n}`)) n++;
+      while (model.nameHolder(`Table${n}`)) n++;
       created = { name: `Table${n}`, sheet, rect, style: 'TableStyleMedium2' };
       model.tables.push(created);
     });
@@ -1279,10 +1368,8 @@ class FakeTable extends FakeObject {
     this.ctx.write({ name }, () => {
       checkTableName(name);
       const t = this.resolve();
-      const other = this.ctx.model.tables.find(
-        (x) => x !== t && x.name.toLowerCase() === name.toLowerCase(),
-      );
-      if (other) throw new MockExcelError('InvalidArgument', `a table named ${name} exists`);
+      const holder = this.ctx.model.nameHolder(name, t);
+      if (holder) throw new MockExcelError('InvalidArgument', `${name} is taken by ${holder}`);
       t.name = name;
     });
   }
