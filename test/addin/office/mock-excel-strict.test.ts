@@ -157,3 +157,26 @@ describe('the fake Excel is strict where Excel is', () => {
     );
   });
 });
+
+describe('formulas outside cells', () => {
+  test('conditional-format and list-validation formulas must parse too', async () => {
+    const { context, sheet } = setup();
+    const custom = sheet.getRange('A1:A3').conditionalFormats.add('Custom');
+    custom.custom.rule.formula = '=IF(TRUE,1';
+    await expect(context.sync()).rejects.toThrow(
+      /InvalidArgument: bad formula =IF\(TRUE,1: IF\( is not closed/,
+    );
+    const bounds = sheet.getRange('A1:A3').conditionalFormats.add('CellValue');
+    bounds.cellValue.rule = { formula1: '=0.5)', operator: 'LessThan' };
+    await expect(context.sync()).rejects.toThrow(/InvalidArgument: bad formula =0\.5\)/);
+    sheet.getRange('B1').dataValidation.rule = {
+      list: { inCellDropDown: true, source: '=$T$6:$T' },
+    };
+    await expect(context.sync()).rejects.toThrow(/InvalidArgument: bad formula =\$T\$6:\$T/);
+    sheet.getRange('B1').dataValidation.rule = {
+      list: { inCellDropDown: true, source: '=$T$6:$T$7' },
+    };
+    sheet.getRange('A1:A3').conditionalFormats.add('Custom').custom.rule.formula = '=TRUE';
+    await context.sync();
+  });
+});

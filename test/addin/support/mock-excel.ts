@@ -1204,6 +1204,8 @@ function dataValidation(range: FakeRange) {
     set rule(rule: { list?: { inCellDropDown: boolean; source: string | FakeRange } }) {
       range.ctx.write({ rule }, () => {
         const source = rule.list?.source;
+        // A list from a range ("=$T$6:$T$7") is a formula to Excel: it must parse.
+        if (typeof source === 'string' && source.startsWith('=')) checkedFormula(source);
         range.validation().rule =
           source instanceof FakeRange
             ? { list: { ...rule.list, source: `=${placeAddress(source.at())}` } }
@@ -1247,6 +1249,11 @@ function conditionalFormat(ctx: FakeContext, range: FakeRange, type: string) {
   const part = () => ({
     set rule(rule: unknown) {
       update({ rule }, (r) => {
+        // A cell-value rule's bounds ("=0.5") are formulas to Excel.
+        for (const key of ['formula1', 'formula2'] as const) {
+          const f = (rule as Record<string, unknown> | null)?.[key];
+          if (typeof f === 'string' && f.startsWith('=')) checkedFormula(f);
+        }
         r.rule = JSON.parse(JSON.stringify(rule));
       });
     },
@@ -1259,7 +1266,7 @@ function conditionalFormat(ctx: FakeContext, range: FakeRange, type: string) {
       rule: {
         set formula(f: string) {
           update({ formula: f }, (r) => {
-            r.rule = { formula: f };
+            r.rule = { formula: checkedFormula(f) };
           });
         },
       },
