@@ -75,7 +75,7 @@ describe('defined names in the fake Excel', () => {
       /InvalidArgument: loans is taken by the table Loans/,
     );
     context.workbook.names.add('A1', '=Sheet1!$B$3');
-    await expect(context.sync()).rejects.toThrow(/InvalidArgument: invalid table name "A1"/);
+    await expect(context.sync()).rejects.toThrow(/InvalidArgument: invalid defined name "A1"/);
     context.workbook.names.add('Broken', '=SUM(Sheet1!$B$3');
     await expect(context.sync()).rejects.toThrow(/InvalidArgument: bad formula/);
     expect(model.names.map((n) => n.name)).toEqual(['Rate']);

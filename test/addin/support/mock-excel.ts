@@ -473,7 +473,8 @@ export class MockWorkbook {
 
   /** Adds a workbook-scoped name as Excel does: a valid name, taken by no table nor name. */
   addName(name: string, formula: string): MockName {
-    checkTableName(name);
+    // A defined name follows a table name's rules (a letter, _ or \ first; not a cell).
+    checkTableName(name, 'defined name');
     const holder = this.nameHolder(name);
     if (holder) throw new MockExcelError('InvalidArgument', `${name} is taken by ${holder}`);
     const added = { name, formula: checkedFormula(formula) };
@@ -557,13 +558,13 @@ export function checkSheetName(name: string): void {
  * Excel's rules for a table name: starts with a letter, _ or \, then letters, digits, _ and .;
  * at most 255 characters; not a cell reference (A1, XFD1048576, R1C1, R, C).
  */
-export function checkTableName(name: string): void {
+export function checkTableName(name: string, what = 'table name'): void {
   const cellLike =
     /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
     /^[RrCc]$/.test(name) ||
     /^[Rr][0-9]*[Cc][0-9]*$/.test(name);
   if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || cellLike) {
-    throw new MockExcelError('InvalidArgument', `invalid table name ${JSON.stringify(name)}`);
+    throw new MockExcelError('InvalidArgument', `invalid ${what} ${JSON.stringify(name)}`);
   }
 }
 
