@@ -1,4 +1,5 @@
 import { LISTS_SHEET, PatchColumn, PatchSheet, WorkbookPatch } from '../../workbook';
+import { NameClashError } from '../host/name-clash-error';
 import { ChartTable, CHART_REQUEST_BYTES, addCharts } from './add-charts';
 import { RequestBatch, jsonStringBytes, requestBudgetFor } from './request-budget';
 import {
@@ -55,17 +56,16 @@ export async function applyPatch(
 ): Promise<ApplyPatchResult> {
   const sheets = context.workbook.worksheets.load('items/name');
   const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+  // Defined names share the tables' namespace: a user's name "RateShockSummary" blocks ours.
+  const definedNames = context.workbook.names.load('items/name');
   await context.sync();
 
   const existing = sheets.items.map((s) => s.name);
   const replaced = existing.filter((name) => patch.replaces.includes(name));
   const remaining = existing.filter((name) => !replaced.includes(name));
-  checkConflicts(patch, remaining, tables.items);
-  const names = stagingNames(
-    patch,
-    existing,
-    tables.items.map((t) => t.name),
-  );
+  const nameList = definedNames.items.map((n) => n.name);
+  checkConflicts(patch, remaining, tables.items, nameList);
+  const names = stagingNames(patch, existing, [...tables.items.map((t) => t.name), ...nameList]);
   const listsStaging = uniqueName('RateShock_staging_lists', [
     ...existing,
     ...names.sheets.values(),
@@ -140,12 +140,21 @@ async function writeStaged(
   return { syncs: batch.syncs, syncMs: batch.syncMs, lists: lists.added };
 }
 
-/** The CLI's refusals: a sheet of the patch that is the user's, a table name already taken. */
+/**
+ * The CLI's refusals: a sheet of the patch that is the user's, a table name already taken; and
+ * Excel's: a table name that is a workbook-scoped defined name (NameClashError, before any write).
+ */
 function checkConflicts(
   patch: WorkbookPatch,
   remaining: readonly string[],
   tables: readonly Excel.Table[],
+  definedNames: readonly string[],
 ): void {
+  const defined = new Map(definedNames.map((n) => [n.toLowerCase(), n]));
+  for (const t of patch.sheets.flatMap((s) => s.tables)) {
+    const clash = defined.get(t.name.toLowerCase());
+    if (clash !== undefined) throw new NameClashError(clash);
+  }
   const taken = new Set(remaining.map((name) => name.toLowerCase()));
   for (const sheet of patch.sheets) {
     // Sheet names, like table names, are compared without case in Excel.

@@ -33,6 +33,8 @@ const JA = {
   inputErrors: '入力エラー（クリックでセルを選択）',
   failed: '処理できませんでした（前回の結果はそのまま残っています）',
   technicalDetail: '技術的な詳細（Excel からのメッセージ）',
+  nameClash:
+    'ブックに名前「{name}」が定義されているため、結果の表を作れませんでした。「数式」タブの「名前の管理」でこの名前を変更または削除してから、もう一度実行してください（前回の結果はそのまま残っています）',
   startWithTemplate:
     'まず「入力テンプレートを作成」を押すか、ワークショップ事例を読み込んでください',
   sheetMissing: 'シートがありません',
@@ -90,6 +92,8 @@ const EN: Messages = {
   inputErrors: 'Input errors (click to select the cell)',
   failed: 'Could not finish (the previous results are unchanged)',
   technicalDetail: 'Technical detail (message from Excel)',
+  nameClash:
+    'The workbook defines the name "{name}", which a RateShock table needs: rename or delete it in Formulas › Name Manager, then run again (the previous results are unchanged)',
   startWithTemplate: 'First press “Create input template”, or load a workshop case',
   sheetMissing: 'sheet missing',
   badShock: 'Shocks are percentages from -5 to +10',

@@ -2,6 +2,7 @@ import { STANDARD_SHOCK_SIZES } from '../../engine';
 import { describeCellError } from '../../workbook';
 import { el } from './dom';
 import { Language, MESSAGES, MessageKey, inLanguage } from './i18n';
+import { outcomeMessage } from './pane-actions';
 import type { Outcome, PaneActions, Stage } from './pane-actions';
 import { planTable } from './plan-table';
 import { resultCard } from './summary-card';
@@ -150,7 +151,7 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     if (outcome.summary) results.append(resultCard(outcome.summary, m, language));
     for (const plan of outcome.summary?.plans ?? []) results.append(planTable(plan));
   }
-  const messageText = (o: Outcome) => MESSAGES[language][o.message];
+  const messageText = (o: Outcome) => outcomeMessage(o, MESSAGES[language]);
 
   const controls: HTMLButtonElement[] = [];
   async function guarded(action: () => Promise<void>) {

@@ -8,10 +8,12 @@ import {
   readCase,
   scenarioTemplate,
 } from '../../workbook';
+import type { WorkbookPatch } from '../../workbook';
 import type { Compute } from '../compute/compute-client';
+import { NameClashError } from '../host/name-clash-error';
 import type { RunRequest, RunSummary } from '../compute/run-workbook';
 import type { WorkbookHost } from '../host/workbook-host';
-import type { MessageKey } from './i18n';
+import type { MessageKey, Messages } from './i18n';
 
 /** What an action tells the pane to show: a message (by key, or engine text), errors, a summary. */
 export interface Outcome {
@@ -23,6 +25,13 @@ export interface Outcome {
   /** The workbook's sheets when the errors were found: an error on a missing sheet has no cell to select. */
   sheetNames?: string[];
   summary?: RunSummary;
+  /** The defined name that blocks one of our tables (message `nameClash`). */
+  clash?: string;
+}
+
+/** The outcome's message in the pane's language, the clashing name filled in. */
+export function outcomeMessage(o: Outcome, m: Messages): string {
+  return m[o.message].replace('{name}', o.clash ?? '');
 }
 
 /** The choices in the pane, as typed. */
@@ -58,7 +67,8 @@ export class PaneActions {
     const { sheetNames } = await this.host.readSnapshot();
     if (sheetNames.some((n) => INPUT_SHEET_NAMES.includes(n)))
       return { ok: false, message: 'templateExists' };
-    await this.host.applyPatch(inputTemplate());
+    const clash = await this.write(inputTemplate());
+    if (clash) return clash;
     this.lesson = undefined;
     return { ok: true, message: 'templateCreated' };
   }
@@ -68,7 +78,8 @@ export class PaneActions {
     const filled = scenarioTemplate(this.scenarios[name]);
     if (!filled.ok) return { ok: false, message: 'failed', detail: filled.errors.join('\n') };
     const replaces = [...INPUT_SHEET_NAMES, LISTS_SHEET, ...RUN_OUTPUT_SHEET_NAMES];
-    await this.host.applyPatch({ ...filled.patch, replaces });
+    const clash = await this.write({ ...filled.patch, replaces });
+    if (clash) return clash;
     const { lesson } = this.scenarios[name] as { lesson?: unknown };
     this.lesson = typeof lesson === 'string' ? lesson : undefined;
     return { ok: true, message: 'scenarioLoaded' };
@@ -110,8 +121,26 @@ export class PaneActions {
           }
         : { ok: false, message: 'failed', detail: response.message };
     onStage('writing', 0);
-    await this.host.applyPatch(response.patch, (s) => onStage('writing', s));
+    const clash = await this.write(response.patch, (s) => onStage('writing', s));
+    if (clash) return clash;
     return { ok: true, message: 'done', summary: response.summary };
+  }
+
+  /**
+   * Applies the patch; a defined name of the user's that one of our tables needs comes back as
+   * the outcome naming it (nothing was written), any other failure is thrown.
+   */
+  private async write(
+    patch: WorkbookPatch,
+    onProgress?: (done: number) => void,
+  ): Promise<Outcome | null> {
+    try {
+      await this.host.applyPatch(patch, onProgress);
+      return null;
+    } catch (error) {
+      if (!(error instanceof NameClashError)) throw error;
+      return { ok: false, message: 'nameClash', clash: error.clash, detail: error.message };
+    }
   }
 
   async clear(): Promise<Outcome> {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { OfficeMockObject } from 'office-addin-mock';
 import { columnLetters } from '../../../workbook';
+import { formulaProblem } from './formula-syntax';
+import { numberFormatProblem } from './number-format-syntax';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose main module
 // pulls @microsoft/app-manifest and an ESM-only dependency (strip-bom 5) that jest cannot
@@ -69,6 +71,13 @@ export interface MockChart {
   legend: { position?: string; visible?: boolean };
   position: { from: string; to?: string } | null;
   series: MockSeries[];
+}
+
+/** A workbook-scoped defined name (Formulas › Name Manager): what `workbook.names` holds. */
+export interface MockName {
+  name: string;
+  /** "=Sheet1!$A$1" */
+  formula: string;
 }
 
 /** One sync's request as sent. */
@@ -304,7 +313,7 @@ function enter(cell: MockCell, v: unknown, result: (formula: string) => MockValu
     return;
   }
   if (/^[=+-]/.test(v) && v.length > 1 && !NUMBER.test(v)) {
-    cell.formula = v.startsWith('=') ? v : `=${v}`;
+    cell.formula = checkedFormula(v.startsWith('=') ? v : `=${v}`);
     cell.value = result(cell.formula);
     return;
   }
@@ -314,6 +323,37 @@ function enter(cell: MockCell, v: unknown, result: (formula: string) => MockValu
     cell.value = 40_000 + v.length; // a date serial: a number, not text
   else if (/^(true|false)$/i.test(v)) cell.value = v.toLowerCase() === 'true';
   else cell.value = v;
+}
+
+// Checked once per distinct text: a 100,000-row column writes one format 100,000 times.
+const formulaProblems = new Map<string, string | null>();
+const formatProblems = new Map<string, string | null>();
+function remembered(
+  seen: Map<string, string | null>,
+  text: string,
+  check: (text: string) => string | null,
+): string | null {
+  let problem = seen.get(text);
+  if (problem === undefined) {
+    problem = check(text);
+    if (seen.size < 100_000) seen.set(text, problem);
+  }
+  return problem;
+}
+
+/** The formula when it parses; otherwise Excel's refusal of the whole write (InvalidArgument). */
+export function checkedFormula(formula: string): string {
+  const problem = remembered(formulaProblems, formula, formulaProblem);
+  if (problem) throw new MockExcelError('InvalidArgument', `bad formula ${formula}: ${problem}`);
+  return formula;
+}
+
+/** The code when Excel accepts it as a number format; otherwise InvalidArgument. */
+export function checkedNumberFormat(code: unknown): string {
+  if (typeof code !== 'string') throw new MockExcelError('InvalidArgument', 'bad number format');
+  const problem = remembered(formatProblems, code, numberFormatProblem);
+  if (problem) throw new MockExcelError('InvalidArgument', `bad number format: ${problem}`);
+  return code;
 }
 
 type Op = {
@@ -334,6 +374,8 @@ function jsonBytes(value: unknown): number {
 export class MockWorkbook {
   readonly sheets: MockSheet[] = [];
   readonly tables: MockTable[] = [];
+  /** Workbook-scoped defined names (the add-in adds none: print areas are sheet-scoped). */
+  readonly names: MockName[] = [];
   readonly requests: MockRequest[] = [];
   runs = 0;
   activeSheet: string | null = null;
@@ -417,6 +459,29 @@ export class MockWorkbook {
     return excel;
   }
 
+  /**
+   * What already holds `name` among tables and workbook-scoped names (compared without case,
+   * as Excel does: a table and a defined name share one namespace), or undefined.
+   */
+  nameHolder(name: string, except?: MockTable | MockName): string | undefined {
+    const lower = name.toLowerCase();
+    const table = this.tables.find((t) => t !== except && t.name.toLowerCase() === lower);
+    if (table) return `the table ${table.name}`;
+    const defined = this.names.find((n) => n !== except && n.name.toLowerCase() === lower);
+    return defined && `the defined name ${defined.name}`;
+  }
+
+  /** Adds a workbook-scoped name as Excel does: a valid name, taken by no table nor name. */
+  addName(name: string, formula: string): MockName {
+    // A defined name follows a table name's rules (a letter, _ or \ first; not a cell).
+    checkTableName(name, 'defined name');
+    const holder = this.nameHolder(name);
+    if (holder) throw new MockExcelError('InvalidArgument', `${name} is taken by ${holder}`);
+    const added = { name, formula: checkedFormula(formula) };
+    this.names.push(added);
+    return added;
+  }
+
   addSheet(name: string): MockSheet {
     checkSheetName(name);
     if (this.findSheet(name)) {
@@ -493,20 +558,20 @@ export function checkSheetName(name: string): void {
  * Excel's rules for a table name: starts with a letter, _ or \, then letters, digits, _ and .;
  * at most 255 characters; not a cell reference (A1, XFD1048576, R1C1, R, C).
  */
-export function checkTableName(name: string): void {
+export function checkTableName(name: string, what = 'table name'): void {
   const cellLike =
     /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
     /^[RrCc]$/.test(name) ||
     /^[Rr][0-9]*[Cc][0-9]*$/.test(name);
   if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || cellLike) {
-    throw new MockExcelError('InvalidArgument', `invalid table name ${JSON.stringify(name)}`);
+    throw new MockExcelError('InvalidArgument', `invalid ${what} ${JSON.stringify(name)}`);
   }
 }
 
 /** What `Excel.run` hands to the batch: a queue of actions sent by `sync()`. */
 export class FakeContext {
   private queue: Op[] = [];
-  readonly workbook: { worksheets: FakeWorksheets; tables: FakeTables };
+  readonly workbook: { worksheets: FakeWorksheets; tables: FakeTables; names: FakeNames };
   readonly application = {
     suspendApiCalculationUntilNextSync: () =>
       this.push({ bytes: 60, write: false, kind: 'suspendCalculation', run: () => undefined }),
@@ -522,7 +587,11 @@ export class FakeContext {
   };
 
   constructor(readonly model: MockWorkbook) {
-    this.workbook = { worksheets: new FakeWorksheets(this), tables: new FakeTables(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      tables: new FakeTables(this),
+      names: new FakeNames(this),
+    };
   }
 
   get pending(): number {
@@ -669,6 +738,60 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
 
   protected read(prop: string): unknown {
     throw new MockExcelError('InvalidArgument', `${this.kind} has no property ${prop}`);
+  }
+}
+
+/** Workbook.names (ExcelApi 1.1; `add` 1.4): the workbook-scoped defined names. */
+class FakeNames extends FakeCollection<FakeNamedItem> {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'NamedItemCollection');
+  }
+
+  protected current(): FakeNamedItem[] {
+    return this.ctx.model.names.map((n) => new FakeNamedItem(this.ctx, () => n));
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.ctx,
+      () => this.ctx.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null,
+    );
+  }
+
+  /** `reference`: a formula ("=Sheet1!$A$1") or a range. */
+  add(name: string, reference: string | FakeRange): FakeNamedItem {
+    let added: MockName | undefined;
+    this.ctx.write({ addName: name, reference }, () => {
+      const formula =
+        reference instanceof FakeRange ? `=${placeAddress(reference.at())}` : reference;
+      added = this.ctx.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`);
+    });
+    return new FakeNamedItem(this.ctx, () => added ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => MockName | null,
+  ) {
+    super(ctx, 'NamedItem');
+  }
+
+  protected read(prop: string): unknown {
+    const n = this.resolve();
+    if (prop === 'isNullObject') return n === null;
+    if (!n) throw new MockExcelError('InvalidState', 'the name is a null object');
+    if (prop === 'name') return n.name;
+    if (prop === 'formula' || prop === 'value') return n.formula;
+    throw new MockExcelError('InvalidArgument', `NamedItem has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
   }
 }
 
@@ -912,8 +1035,7 @@ class FakeRange extends FakeObject {
   }
   set numberFormat(v: unknown) {
     this.eachCell('numberFormat', v, (cell, f) => {
-      if (typeof f !== 'string') throw new MockExcelError('InvalidArgument', 'bad number format');
-      cell.numberFormat = f;
+      cell.numberFormat = checkedNumberFormat(f);
     });
   }
 
@@ -1083,6 +1205,8 @@ function dataValidation(range: FakeRange) {
     set rule(rule: { list?: { inCellDropDown: boolean; source: string | FakeRange } }) {
       range.ctx.write({ rule }, () => {
         const source = rule.list?.source;
+        // A list from a range ("=$T$6:$T$7") is a formula to Excel: it must parse.
+        if (typeof source === 'string' && source.startsWith('=')) checkedFormula(source);
         range.validation().rule =
           source instanceof FakeRange
             ? { list: { ...rule.list, source: `=${placeAddress(source.at())}` } }
@@ -1126,6 +1250,11 @@ function conditionalFormat(ctx: FakeContext, range: FakeRange, type: string) {
   const part = () => ({
     set rule(rule: unknown) {
       update({ rule }, (r) => {
+        // A cell-value rule's bounds ("=0.5") are formulas to Excel.
+        for (const key of ['formula1', 'formula2'] as const) {
+          const f = (rule as Record<string, unknown> | null)?.[key];
+          if (typeof f === 'string' && f.startsWith('=')) checkedFormula(f);
+        }
         r.rule = JSON.parse(JSON.stringify(rule));
       });
     },
@@ -1138,7 +1267,7 @@ function conditionalFormat(ctx: FakeContext, range: FakeRange, type: string) {
       rule: {
         set formula(f: string) {
           update({ formula: f }, (r) => {
-            r.rule = { formula: f };
+            r.rule = { formula: checkedFormula(f) };
           });
         },
       },
@@ -1207,7 +1336,7 @@ class FakeTables extends FakeCollection<FakeTable> {
         }
       }
       let n = model.tables.length + 1;
-      while (model.tables.some((t) => t.name === `Table${n}`)) n++;
+      while (model.nameHolder(`Table${n}`)) n++;
       created = { name: `Table${n}`, sheet, rect, style: 'TableStyleMedium2' };
       model.tables.push(created);
     });
@@ -1247,10 +1376,8 @@ class FakeTable extends FakeObject {
     this.ctx.write({ name }, () => {
       checkTableName(name);
       const t = this.resolve();
-      const other = this.ctx.model.tables.find(
-        (x) => x !== t && x.name.toLowerCase() === name.toLowerCase(),
-      );
-      if (other) throw new MockExcelError('InvalidArgument', `a table named ${name} exists`);
+      const holder = this.ctx.model.nameHolder(name, t);
+      if (holder) throw new MockExcelError('InvalidArgument', `${name} is taken by ${holder}`);
       t.name = name;
     });
   }
