@@ -10,7 +10,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
-const { localizedMetadata } = require('./scripts/localize-functions');
+const { METADATA_FILES, localizedMetadata } = require('./scripts/localize-functions');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const FUNCTIONS_SOURCE = path.resolve(__dirname, 'addin/functions/functions.ts');
@@ -35,10 +35,7 @@ class CustomFunctionsMetadata {
           for (const e of result.errors)
             compilation.errors.push(new compiler.webpack.WebpackError(e));
           // One file per locale (the manifest's override points en-US at the second).
-          for (const [file, language] of [
-            ['functions.json', 'ja'],
-            ['functions.en-US.json', 'en'],
-          ]) {
+          for (const [file, language] of METADATA_FILES) {
             compilation.emitAsset(
               file,
               new compiler.webpack.sources.RawSource(

@@ -1,16 +1,21 @@
 /**
  * The longest single sync when the add-in writes a 100,000-row schedule, on Excel desktop and
- * on the web (their request budgets): applyPatch against a recording stand-in for Office.js that
- * takes every queued call and, at each `context.sync()`, serialises the queue to JSON on this
- * thread as office.js does before sending. What is measured is the pane's side of each sync
+ * on the web (their request budgets), in Node: applyPatch against the recording fake Excel of
+ * addin-sync-fake.ts (addin-sync-browser.ts measures the same in headless Chromium). What is measured is the pane's side of each sync
  * (building the batch and serialising it), not Excel's; the request bytes are those sent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
-import { catalogPrograms, parseCaseFile, simulate } from '../engine';
-import { WorkbookPatch, renderResults } from '../workbook';
+import type { WorkbookPatch } from '../workbook';
+import {
+  ENUMS,
+  SYNC_PLATFORMS,
+  SyncFigures,
+  largePatch,
+  recordingContext,
+} from './addin-sync-fake';
 
 /** addin/office/apply-patch.ts's applyPatch, as far as the bench calls it (no Office types here). */
 type ApplyPatch = (
@@ -52,57 +57,10 @@ function loadApplyPatch(): ApplyPatch {
   return (load(join(ROOT, 'addin/office/apply-patch.ts')) as { applyPatch: ApplyPatch }).applyPatch;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function recordingContext(requests: number[]): any {
-  let queue: unknown[] = [];
-  const sync = async () => {
-    const body = JSON.stringify(queue);
-    requests.push(Buffer.byteLength(body));
-    queue = [];
-  };
-  const node = (path: string): any =>
-    new Proxy(function () {}, {
-      get(_, prop) {
-        if (prop === 'then') return undefined;
-        if (path === 'context' && prop === 'sync') return sync;
-        if (prop === 'items') return [];
-        if (prop === 'load') return () => node(path);
-        return node(`${path}.${String(prop)}`);
-      },
-      set(_, prop, value) {
-        queue.push([path, String(prop), value]);
-        return true;
-      },
-      apply(_, __, args) {
-        queue.push([path, args]);
-        return node(`${path}()`);
-      },
-    });
-  return node('context');
-}
-
-/** Office.js's enums: any member reads as its own name. */
-const ENUMS = new Proxy({}, { get: () => new Proxy({}, { get: (_, v) => String(v) }) });
-
-function largePatch(rows: number): WorkbookPatch {
+/** The case whose results the bench writes: the lodging workshop case. */
+export function benchCaseJson(): unknown {
   const file = join(ROOT, 'scenarios/lodging-crisis-refinance.case.json');
-  const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  const parsed = parseCaseFile(json);
-  if (!parsed.ok) throw new Error('the lodging case does not read');
-  const outcome = simulate(parsed.value, catalogPrograms(parsed.value.programOverrides));
-  if (!outcome.ok) throw new Error('the lodging case does not simulate');
-  const patch = renderResults(parsed.value, outcome.results);
-  for (const sheet of patch.sheets)
-    for (const t of sheet.tables)
-      if (t.name === 'RateShockSchedule')
-        t.rows = Array.from({ length: rows }, (_, i) => t.rows[i % t.rows.length]);
-  return patch;
-}
-
-interface SyncFigures {
-  syncs: number;
-  largestRequestBytes: number;
-  longestSyncMs: number;
+  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
 }
 
 export async function addinSyncFigures(
@@ -110,7 +68,7 @@ export async function addinSyncFigures(
 ): Promise<{ rows: number; desktop: SyncFigures; web: SyncFigures }> {
   (globalThis as { Excel?: unknown }).Excel ??= ENUMS;
   const applyPatch = loadApplyPatch();
-  const patch = largePatch(rows);
+  const patch = largePatch(benchCaseJson(), rows);
   const measure = async (platform: string): Promise<SyncFigures> => {
     const requests: number[] = [];
     const result = await applyPatch(recordingContext(requests), patch, { platform });
@@ -120,6 +78,9 @@ export async function addinSyncFigures(
       longestSyncMs: Math.max(...result.syncMs),
     };
   };
-  return { rows, desktop: await measure('PC'), web: await measure('OfficeOnline') };
+  return {
+    rows,
+    desktop: await measure(SYNC_PLATFORMS.desktop),
+    web: await measure(SYNC_PLATFORMS.web),
+  };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -20,6 +20,7 @@ import { workbookFigures } from './workbook';
 import { addinFigures } from './addin';
 import { planFigures } from './plan';
 import { addinSyncFigures } from './addin-sync';
+import { addinBrowserSyncFigures } from './addin-sync-browser';
 
 /**
  * `npm run bench [-- --json]`: throughput figures, not timed tests.
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     workbook: workbookFigures(),
     addin: await addinFigures(),
     addinSyncs: await addinSyncFigures(),
+    addinSyncsBrowser: await addinBrowserSyncFigures(),
   };
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(figures) + '\n');
@@ -154,6 +156,7 @@ async function main(): Promise<void> {
     `workbook of that grid: ${figures.workbook.scheduleRows.toLocaleString('en')} schedule rows, render ${figures.workbook.renderMs.toFixed(0)} ms + write .xlsx ${figures.workbook.writeMs.toFixed(0)} ms, ${(figures.workbook.bytes / 1e6).toFixed(1)} MB`,
     addinLine(figures.addin),
     addinSyncLine(figures.addinSyncs),
+    addinBrowserSyncLine(figures.addinSyncsBrowser),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -172,6 +175,11 @@ function addinSyncLine(s: Awaited<ReturnType<typeof addinSyncFigures>>): string 
   const one = (x: { syncs: number; largestRequestBytes: number; longestSyncMs: number }) =>
     `${x.syncs} syncs, largest request ${(x.largestRequestBytes / 1e6).toFixed(1)} MB, longest sync ${x.longestSyncMs.toFixed(0)} ms`;
   return `add-in writing ${s.rows.toLocaleString('en')} schedule rows (pane side: batch built and serialised): desktop ${one(s.desktop)}; web ${one(s.web)}`;
+}
+
+function addinBrowserSyncLine(s: Awaited<ReturnType<typeof addinBrowserSyncFigures>>): string {
+  if ('skipped' in s) return `add-in writing in headless Chromium: ${s.skipped}`;
+  return addinSyncLine(s).replace('(pane side:', 'in headless Chromium (page main thread:');
 }
 
 void main().catch((error) => {

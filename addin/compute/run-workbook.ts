@@ -1,3 +1,4 @@
+import { PaneLoan, paneLoans } from '../taskpane/loan-table';
 import { PanePlan, panePlans } from '../taskpane/plan-table';
 import {
   Case,
@@ -48,6 +49,8 @@ export interface RunSummary {
   monteCarloFailure: number[] | null;
   /** The council plans (strategies with a pro-rata-plan): per lender share and 経済合理性. */
   plans?: PanePlan[];
+  /** The debt stack's loans: balance and business-day convention of each. */
+  loans?: PaneLoan[];
 }
 
 export type RunResponse =
@@ -119,5 +122,6 @@ function summarize(c: Case, results: Results, monteCarloFailure: number[] | null
     })),
     monteCarloFailure,
     plans: panePlans(results),
+    loans: paneLoans(c),
   };
 }

@@ -17,6 +17,10 @@ import { missingSets, unsupportedExcelMessage } from './requirements';
  */
 function start(inExcel: boolean): void {
   const host: WorkbookHost = inExcel ? new ExcelWorkbook() : new MemoryWorkbook();
+  // Outside Excel only: the in-memory workbook, for the browser test (and a trainer's console)
+  // to type into its cells as a user would in Excel (MemoryWorkbook.setCell).
+  if (host instanceof MemoryWorkbook)
+    (window as { rateShockPreviewWorkbook?: MemoryWorkbook }).rateShockPreviewWorkbook = host;
   const compute = workerCompute(() => new Worker('compute.worker.js'));
   const root = document.getElementById('app');
   if (!root) throw new Error('taskpane.html has no #app');

@@ -31,6 +31,7 @@ const JA = {
   cleared: '結果シートを削除しました',
   nothingToClear: '削除する結果シートはありません',
   inputErrors: '入力エラー（クリックでセルを選択）',
+  errorsHeading: '入力エラー {n} 件（結果シートは書き込んでいません）',
   failed: '処理できませんでした（前回の結果はそのまま残っています）',
   technicalDetail: '技術的な詳細（Excel からのメッセージ）',
   nameClash:
@@ -43,7 +44,7 @@ const JA = {
   badSeed: '乱数の種は 0 以上の整数で入力してください',
   summaryHeading: '結果サマリー（✓ 全チェック合格 / ✗ 不合格、数値は最低 DSCR）',
   resultHeading: '結果',
-  detailTable: '詳しい表（最低 DSCR・適格）',
+  detailTable: '詳しい表（最低 DSCR・適格・借入一覧）',
   lowestDscr: '現状の最低 DSCR',
   headlineAllPass: '{base}はすべてのショックで全チェック合格です。',
   headlineBreaks: '{base}は {shock} で不合格になります。',
@@ -52,6 +53,11 @@ const JA = {
   shockColumn: 'ショック',
   monteCarloRow: '不合格の確率（モンテカルロ）',
   eligibility: '適格',
+  loansHeading: '借入一覧（返済日が銀行休業日のときの扱い）',
+  loanName: '借入',
+  loanLender: '金融機関',
+  loanBalance: '残高（円）',
+  loanBusinessDay: '休日の扱い',
 } as const;
 
 export type MessageKey = keyof typeof JA;
@@ -90,6 +96,7 @@ const EN: Messages = {
   cleared: 'Result sheets removed',
   nothingToClear: 'No result sheets to remove',
   inputErrors: 'Input errors (click to select the cell)',
+  errorsHeading: 'Input errors: {n} (no result sheet was written)',
   failed: 'Could not finish (the previous results are unchanged)',
   technicalDetail: 'Technical detail (message from Excel)',
   nameClash:
@@ -101,7 +108,7 @@ const EN: Messages = {
   badSeed: 'The random seed must be a whole number, 0 or more',
   summaryHeading: 'Summary (✓ every check passed / ✗ failed; the number is the lowest DSCR)',
   resultHeading: 'Results',
-  detailTable: 'Detailed table (lowest DSCR, eligibility)',
+  detailTable: 'Detailed table (lowest DSCR, eligibility, loans)',
   lowestDscr: 'Lowest DSCR, status quo',
   headlineAllPass: '{base} passes every check under every shock.',
   headlineBreaks: '{base} fails from {shock}.',
@@ -110,6 +117,11 @@ const EN: Messages = {
   shockColumn: 'Shock',
   monteCarloRow: 'Probability of failing (Monte Carlo)',
   eligibility: 'Eligible',
+  loansHeading: 'Loans (payment dates on a bank holiday)',
+  loanName: 'Loan',
+  loanLender: 'Lender',
+  loanBalance: 'Balance (yen)',
+  loanBusinessDay: 'Business day',
 };
 
 export const MESSAGES: Record<Language, Messages> = { ja: JA, en: EN };

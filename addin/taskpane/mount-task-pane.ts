@@ -1,6 +1,7 @@
 import { STANDARD_SHOCK_SIZES } from '../../engine';
 import { describeCellError } from '../../workbook';
 import { el } from './dom';
+import { errorLines } from './error-list';
 import { Language, MESSAGES, MessageKey, inLanguage } from './i18n';
 import { outcomeMessage } from './pane-actions';
 import type { Outcome, PaneActions, Stage } from './pane-actions';
@@ -126,18 +127,27 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       const list = el('ul', { class: 'errors', 'data-testid': 'errors' });
       const present = new Set(outcome.sheetNames ?? []);
       for (const e of outcome.errors) {
-        const text = `${e.address}: ${language === 'ja' ? e.messageJa : e.messageEn}`;
+        const { address, message } = errorLines(e, language);
+        const text = [
+          el('span', { class: 'error-address' }, [address]),
+          el('span', { class: 'error-message' }, [message]),
+        ];
         // An error on a sheet that is not there has no cell to select: plain text.
         if (outcome.sheetNames && !present.has(e.sheet)) {
-          list.append(el('li', { class: 'error-text' }, [text]));
+          list.append(el('li', { class: 'error-text' }, text));
           continue;
         }
-        const item = el('button', { type: 'button', class: 'error-link' }, [text]);
+        const item = el('button', { type: 'button', class: 'error-link' }, text);
         item.title = describeCellError(e);
         item.addEventListener('click', () => void guarded(() => actions.select(e)));
         list.append(el('li', {}, [item]));
       }
-      results.append(list);
+      results.append(
+        el('p', { class: 'errors-heading', 'data-testid': 'errors-heading' }, [
+          m.errorsHeading.replace('{n}', String(outcome.errors.length)),
+        ]),
+        list,
+      );
     }
     if (outcome.detail) {
       // Excel's and the engine's own words are English: folded, under a label in the pane's language.

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../compute/run-workbook';
 import { el } from './dom';
 import { Language, Messages, inLanguage } from './i18n';
+import { loanTable } from './loan-table';
 import { summaryTable } from './summary-table';
 
 /**
@@ -88,6 +89,10 @@ export function resultCard(bilingual: RunSummary, m: Messages, language: Languag
       ]),
     ]),
     matrix,
-    el('details', { class: 'detail' }, [el('summary', {}, [m.detailTable]), detail]),
+    el('details', { class: 'detail' }, [
+      el('summary', {}, [m.detailTable]),
+      detail,
+      ...(summary.loans?.length ? [loanTable(summary.loans, m, language)] : []),
+    ]),
   ]);
 }

@@ -1,5 +1,7 @@
 import type { Compute } from '../../addin/compute/compute-client';
 import { MemoryWorkbook } from '../../addin/host/memory-workbook';
+import { errorLines } from '../../addin/taskpane/error-list';
+import { BUSINESS_DAY_TEXT, loanRows } from '../../addin/taskpane/loan-table';
 import { PaneActions, RunChoices, parseChoices } from '../../addin/taskpane/pane-actions';
 import { WORKSHOP_CHOICES, WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import {
@@ -8,6 +10,7 @@ import {
   OUTPUT_SHEETS,
   RESULT_SHEET_NAMES,
   RUN_OUTPUT_SHEET_NAMES,
+  SETTINGS,
 } from '../../workbook';
 import { DEFAULT_CHOICES as CHOICES, inlineCompute as inline } from './support/pane-fixtures';
 
@@ -26,6 +29,9 @@ async function lodgingWorkbook() {
 }
 
 const principalColumn = LOANS.column + LOANS.columns.findIndex((c) => c.key === 'principal');
+const businessDayColumn = LOANS.column + LOANS.columns.findIndex((c) => c.key === 'businessDay');
+/** 設定's 基準日 value cell: key/value rows under the header, the value in the third column. */
+const asOfRow = SETTINGS.row + 1 + SETTINGS.items.findIndex((i) => i.key === 'asOf');
 
 describe('task pane actions', () => {
   test('the template is written once and never over existing input sheets', async () => {
@@ -110,6 +116,70 @@ describe('task pane actions', () => {
     expect(inputTyped).not.toEqual(inputBefore);
     await actions.select(error);
     expect(book.selection).toEqual({ sheet: '借入一覧', row: 6, column: 4 });
+  });
+
+  test('a negative balance and an impossible date: both named by cell, in Japanese and English', async () => {
+    const { book, actions } = await lodgingWorkbook();
+    book.setCell('借入一覧', 5, principalColumn, -60000);
+    book.setCell('設定', asOfRow, SETTINGS.column + 2, '2026/13/45');
+    const outcome = await actions.run(CHOICES);
+    expect(outcome.message).toBe('inputErrors');
+    const errors = outcome.errors!;
+    expect(errors.map((e) => e.address).sort()).toEqual(['借入一覧!D5', `設定!C${asOfRow}`].sort());
+    for (const e of errors) {
+      expect(e.messageJa).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(e.messageEn).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+    expect(book.sheetNames()).toEqual(INPUT_SHEET_NAMES);
+    // As the pane lists them: the column's name quoted, no space before the particle, the value.
+    const byAddress = (a: string) => errors.find((e) => e.address === a)!;
+    expect(errorLines(byAddress('借入一覧!D5'), 'ja')).toEqual({
+      address: '借入一覧!D5',
+      message: '「残高」は正の金額で入力してください (入力値: -60,000)',
+    });
+    expect(errorLines(byAddress(`設定!C${asOfRow}`), 'ja').message).toBe(
+      '「基準日 (直近決算日)」は日付で入力してください (例: 2026-03-31, 2026/3/31, R8.3.31) (入力値: 2026/13/45)',
+    );
+    expect(errorLines(byAddress('借入一覧!D5'), 'en').message).toMatch(/^\S.* \(found: -60,000\)$/);
+    // A sentence that does not start with its label is kept as it is; an empty cell shows no value.
+    expect(
+      errorLines(
+        {
+          ...byAddress('借入一覧!D5'),
+          label: '元本',
+          messageJa: '借入一覧がありません',
+          value: null,
+        },
+        'ja',
+      ).message,
+    ).toBe('借入一覧がありません');
+  });
+
+  test("the summary lists each loan's balance and business-day convention, as the run read them", async () => {
+    const { book, actions } = await lodgingWorkbook();
+    // Z1 keeps the default (blank: 設定's 翌営業日); C1 前営業日, B1 調整なし, as a user picks them.
+    book.setCell('借入一覧', 6, businessDayColumn, '前営業日');
+    book.setCell('借入一覧', 7, businessDayColumn, '調整なし');
+    const outcome = await actions.run(CHOICES);
+    expect(outcome.ok).toBe(true);
+    const loans = outcome.summary!.loans!;
+    // The case file's balances are in 千円 (60,000 → ¥60,000,000).
+    expect(loans.map((l) => [l.id, l.balance, l.businessDay])).toEqual([
+      ['Z1', 60_000_000, 'following'],
+      ['C1', 70_000_000, 'preceding'],
+      ['B1', 120_000_000, 'none'],
+    ]);
+    expect(loanRows(loans, 'ja')).toEqual([
+      ['ゼロゼロ融資 (保証付, 短プラ連動)', 'みどり銀行', '60,000,000', '翌営業日'],
+      ['新型コロナ特別貸付 (公庫, 固定)', '日本政策金融公庫', '70,000,000', '前営業日'],
+      ['設備資金 (短プラ連動)', 'みどり銀行', '120,000,000', '調整なし'],
+    ]);
+    expect(loanRows(loans, 'en').map((r) => r[3])).toEqual(['Following', 'Preceding', 'None']);
+    expect(BUSINESS_DAY_TEXT.ja).toEqual({
+      following: '翌営業日',
+      preceding: '前営業日',
+      none: '調整なし',
+    });
   });
 
   test('an engine failure writes nothing either', async () => {

@@ -2,12 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runWorkbook } from '../../addin/compute/run-workbook';
+import { MemoryWorkbook } from '../../addin/host/memory-workbook';
+import { errorLines } from '../../addin/taskpane/error-list';
 import { shockText } from '../../addin/taskpane/summary-card';
 import { cellText } from '../../addin/taskpane/summary-table';
 import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { AddinServer, launchChromium, serveAddin } from '../../bench/addin-page';
 import { STANDARD_SHOCK_SIZES } from '../../engine';
-import { scenarioTemplate, writtenSnapshot } from '../../workbook';
+import {
+  CellError,
+  INPUT_SHEET_NAMES,
+  LOANS,
+  PatchValue,
+  SETTINGS,
+  scenarioTemplate,
+} from '../../workbook';
 import { describeWithChromium } from '../support/chromium';
 
 /**
@@ -27,16 +36,47 @@ import { describeWithChromium } from '../support/chromium';
  */
 const ARTIFACTS = join(__dirname, '../../test-artifacts');
 
-/** The summary matrix the pane must show, computed in Node from the same case. */
-function expectedMatrix(): string[][] {
+/** A cell typed into the pane's in-memory workbook: sheet, 1-based row and column, value. */
+type TypedCell = [string, number, number, PatchValue];
+
+const column = (key: string) => LOANS.column + LOANS.columns.findIndex((c) => c.key === key);
+/** 借入一覧's loans are on rows 5–7 (Z1, C1, B1); 設定's 基準日 value cell. */
+const ASOF_ROW = SETTINGS.row + 1 + SETTINGS.items.findIndex((i) => i.key === 'asOf');
+const BAD_CELLS: TypedCell[] = [
+  ['借入一覧', 5, column('principal'), -60000],
+  ['設定', ASOF_ROW, SETTINGS.column + 2, '2026/13/45'],
+];
+/** C1 paid on the business day before a holiday, B1 not moved; Z1 keeps 設定's 翌営業日. */
+const CONVENTIONS: TypedCell[] = [
+  ['借入一覧', 6, column('businessDay'), '前営業日'],
+  ['借入一覧', 7, column('businessDay'), '調整なし'],
+];
+
+/** The lodging case with `cells` typed in, run in Node as the pane's worker runs it. */
+async function runInNode(cells: TypedCell[]) {
   const filled = scenarioTemplate(WORKSHOP_SCENARIOS.lodging);
   if (!filled.ok) throw new Error(filled.errors.join('\n'));
-  const run = runWorkbook({
-    snapshot: writtenSnapshot(filled.patch.sheets),
+  const book = new MemoryWorkbook();
+  await book.applyPatch(filled.patch);
+  for (const [sheet, row, col, value] of cells) book.setCell(sheet, row, col, value);
+  return runWorkbook({
+    snapshot: await book.readSnapshot(),
     shockSizes: STANDARD_SHOCK_SIZES,
     strategyIds: null,
     monteCarlo: null,
   });
+}
+
+/** The input errors the pane must list: what the reader finds in Node, one per bad cell. */
+async function expectedErrors(cells: TypedCell[]): Promise<CellError[]> {
+  const run = await runInNode(cells);
+  if (run.ok) throw new Error('the bad cells read as a case');
+  return run.errors;
+}
+
+/** The summary matrix the pane must show, computed in Node from the same case and cells. */
+async function expectedMatrix(cells: TypedCell[]): Promise<string[][]> {
+  const run = await runInNode(cells);
   if (!run.ok) throw new Error(run.message ?? JSON.stringify(run.errors));
   return run.summary.rows.map((r) => [shockText(r.shockLabel), ...r.cells.map(cellText)]);
 }
@@ -87,6 +127,22 @@ describeWithChromium('task pane in headless Chromium', () => {
     expect(requests).toContain(`${cdn}o15apptofilemappingtable.js`);
   });
 
+  /** Types cells into the pane's in-memory workbook, as a user would in Excel. */
+  const typeCells = (cells: TypedCell[]) =>
+    page.evaluate((list) => {
+      const book = (window as unknown as { rateShockPreviewWorkbook: MemoryWorkbook })
+        .rateShockPreviewWorkbook;
+      for (const [sheet, row, col, value] of list) book.setCell(sheet, row, col, value);
+    }, cells);
+
+  /** The rows of the loan table under the result card, as text. */
+  const loanTableRows = () =>
+    page
+      .locator('[data-testid=loans] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
+      );
+
   const shot = (name: string) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The viewport, as the pane shows it (the run bar stays at its bottom).
@@ -126,7 +182,7 @@ describeWithChromium('task pane in headless Chromium', () => {
     await page
       .locator('#status.error', { hasText: 'ショックは -5〜+10 の % で入力してください' })
       .waitFor();
-    await shot('input-errors');
+    await shot('bad-shock');
     await page.fill('#custom-shocks', '');
   });
 
@@ -140,12 +196,60 @@ describeWithChromium('task pane in headless Chromium', () => {
     expect(await page.textContent('#lesson')).toMatch(/^現状の返済は.*危機対応後経営安定貸付/);
   });
 
+  test('cell errors: each named by sheet!cell in a clickable list that selects it, nothing written', async () => {
+    await typeCells(BAD_CELLS);
+    await page.click('#run');
+    await page
+      .locator('#status.error', { hasText: '入力エラー（クリックでセルを選択）' })
+      .waitFor();
+    // One line per bad cell, as the reader words it in Japanese: "sheet!cell: message".
+    const expected = await expectedErrors(BAD_CELLS);
+    expect(expected.map((e) => e.address).sort()).toEqual(
+      ['借入一覧!D5', `設定!C${ASOF_ROW}`].sort(),
+    );
+    const lines = await page
+      .locator('[data-testid=errors] li')
+      .evaluateAll((lis) =>
+        lis.map((li) => [
+          li.querySelector('.error-address')?.textContent ?? '',
+          li.querySelector('.error-message')?.textContent ?? '',
+        ]),
+      );
+    expect(lines).toEqual(expected.map((e) => [e.address, errorLines(e, 'ja').message]));
+    expect(lines[0][1]).toBe('「残高」は正の金額で入力してください (入力値: -60,000)');
+    expect(await page.textContent('[data-testid=errors-heading]')).toBe(
+      '入力エラー 2 件（結果シートは書き込んでいません）',
+    );
+    // Every error is a button (its sheet is there).
+    expect(await page.locator('[data-testid=errors] li button.error-link').count()).toBe(2);
+    expect(await page.locator('[data-testid=result-card]').count()).toBe(0);
+    await page.locator('[data-testid=errors] li button', { hasText: '設定!' }).click();
+    const selection = await page.evaluate(
+      () =>
+        (window as unknown as { rateShockPreviewWorkbook: MemoryWorkbook }).rateShockPreviewWorkbook
+          .selection,
+    );
+    expect(selection).toEqual({ sheet: '設定', row: ASOF_ROW, column: SETTINGS.column + 2 });
+    const sheets = await page.evaluate(() =>
+      (
+        window as unknown as { rateShockPreviewWorkbook: MemoryWorkbook }
+      ).rateShockPreviewWorkbook.sheetNames(),
+    );
+    // Nothing written: the input sheets only.
+    expect([...sheets].sort()).toEqual([...INPUT_SHEET_NAMES].sort());
+    await page.locator('[data-testid=errors]').scrollIntoViewIfNeeded();
+    await shot('input-errors');
+    // The case as it was, for the run below.
+    await page.click('#load-scenario');
+    await page.locator('#status', { hasText: '事例を読み込みました' }).waitFor();
+  });
+
   test("runs the case: a result card with the matrix and headline, the engine's table behind it", async () => {
     await page.click('#run');
     const card = page.locator('[data-testid=result-card]');
     await card.waitFor({ timeout: 60_000 });
     await page.locator('#status', { hasText: '完了' }).waitFor();
-    const expected = expectedMatrix();
+    const expected = await expectedMatrix([]);
     // The compact matrix: ✓/✗ only.
     const marks = await page
       .locator('[data-testid=matrix] tbody tr')
@@ -176,8 +280,34 @@ describeWithChromium('task pane in headless Chromium', () => {
       );
     expect(rows.slice(0, expected.length)).toEqual(expected);
     expect(await page.textContent('[data-testid=headline]')).toMatch(/^現状維持は \+/);
+    // Each loan's business-day convention, in the sheet's words, beside its balance: the case
+    // gives none, so 設定's default, 翌営業日, for all three.
+    expect((await loanTableRows()).map((r) => r[3])).toEqual(['翌営業日', '翌営業日', '翌営業日']);
     await page.locator('[data-testid=result-card]').scrollIntoViewIfNeeded();
     await shot('result');
+  });
+
+  test('the loans under the result card show the convention each loan was run with', async () => {
+    await typeCells(CONVENTIONS);
+    await page.click('#run');
+    await page.locator('#status', { hasText: '完了' }).waitFor();
+    await page.click('[data-testid=result-card] details > summary');
+    expect(await loanTableRows()).toEqual([
+      ['ゼロゼロ融資 (保証付, 短プラ連動)', 'みどり銀行', '60,000,000', '翌営業日'],
+      ['新型コロナ特別貸付 (公庫, 固定)', '日本政策金融公庫', '70,000,000', '前営業日'],
+      ['設備資金 (短プラ連動)', 'みどり銀行', '120,000,000', '調整なし'],
+    ]);
+    // The matrix is the engine's for those conventions (a payment moved across a month or
+    // fiscal year-end changes a year's debt service).
+    const expected = await expectedMatrix(CONVENTIONS);
+    const marks = await page
+      .locator('[data-testid=matrix] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
+      );
+    expect(marks).toEqual(expected.map((r) => [r[0], ...r.slice(1).map((c) => c.slice(0, 1))]));
+    await page.locator('[data-testid=loans]').scrollIntoViewIfNeeded();
+    await shot('loans');
   });
 
   test('English mode is English only', async () => {
@@ -187,6 +317,10 @@ describeWithChromium('task pane in headless Chromium', () => {
     expect(await page.textContent('h1')).toBe('RateShock interest-rate stress test');
     expect(await page.textContent('#lesson')).toMatch(/^The status quo clears DSCR 1\.0/);
     expect(await page.textContent('[data-testid=headline]')).toMatch(/ fails from \+/);
+    expect((await loanTableRows()).map((r) => r[3])).toEqual(['Following', 'Preceding', 'None']);
+    expect(await page.textContent('[data-testid=loans] caption')).toBe(
+      'Loans (payment dates on a bank holiday)',
+    );
     // The pane's own words (everything but names from the workbook) have no Japanese.
     const own = await page.evaluate(() =>
       [
