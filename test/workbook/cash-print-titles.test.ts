@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { catalogPrograms, parseCaseFile, simulate } from '../../engine';
-import { PLAN_OUTPUT_SHEETS, planSheets } from '../../workbook';
 import { writeXlsx } from '../../cli/xlsx/write-xlsx';
+import { councilCashSheet } from '../support/council-cash-sheet';
 import { convertWithLibreOffice, describeWithLibreOffice } from '../support/libreoffice';
 
 /**
@@ -13,16 +12,7 @@ import { convertWithLibreOffice, describeWithLibreOffice } from '../support/libr
  * and its title with the chosen strategy × shock are print titles, so page 2 reads on its own.
  */
 
-const raw = JSON.parse(
-  readFileSync(join(__dirname, '../../scenarios/council-pro-rata.case.json'), 'utf8'),
-);
-const parsed = parseCaseFile(raw);
-if (!parsed.ok) throw new Error('case');
-const outcome = simulate(parsed.value, catalogPrograms(parsed.value.programOverrides));
-if (!outcome.ok) throw new Error('simulate');
-const cash = planSheets(parsed.value, outcome.results).find(
-  (s) => s.name === PLAN_OUTPUT_SHEETS.cash,
-)!;
+const cash = councilCashSheet();
 const xlsx = Buffer.concat(writeXlsx({ replaces: [], sheets: [cash] }));
 
 describe('資金繰り表 print titles in the .xlsx', () => {

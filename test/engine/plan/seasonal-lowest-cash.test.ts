@@ -7,24 +7,25 @@ import { poolCaseJson, runCase } from './fixtures';
  * the lowest month-end of the 資金繰り表, not of twelve even parts.
  */
 describe('lowest cash under a seasonal monthly profile', () => {
+  // 120 of operating cash (revenue 1,200, no depreciation, capex or working capital), 10 of
+  // principal a month.
+  const plan = {
+    revenue: 1_200,
+    operatingProfit: 120,
+    depreciation: 0,
+    capex: 0,
+    workingCapitalChange: 0,
+  };
+  const senior = {
+    interest: new Float64Array(12),
+    principal: new Float64Array(12).fill(10),
+    fee: new Float64Array(12),
+  };
   test('hand-worked: a trough in month 8', () => {
-    // 120 of operating cash (revenue 1,200, no depreciation, capex or working capital), 10 of
-    // principal a month, 100 of cash going in. Weights Σ 12, no sites: month m brings
+    // 100 of cash going in. Weights Σ 12, no sites: month m brings
     // 120 × w[m] ÷ 12 = 10 × w[m], so cash moves by 10 × (w[m] − 1) a month:
     //   +5 +5 +2 0 −2 −4 −6 −8 +2 +3 +3 0 → 105 110 112 112 110 106 100 92 94 97 100 100.
     const seasonality = [1.5, 1.5, 1.2, 1, 0.8, 0.6, 0.4, 0.2, 1.2, 1.3, 1.3, 1];
-    const plan = {
-      revenue: 1_200,
-      operatingProfit: 120,
-      depreciation: 0,
-      capex: 0,
-      workingCapitalChange: 0,
-    };
-    const senior = {
-      interest: new Float64Array(12),
-      principal: new Float64Array(12).fill(10),
-      fee: new Float64Array(12),
-    };
     const walkWith = (profile?: {
       seasonality: number[];
       collectionMonths: number;
@@ -45,18 +46,6 @@ describe('lowest cash under a seasonal monthly profile', () => {
     // once. Receipts 1,200 × w[m − 1] ÷ 12 = 0 300 300 300 300 0 …; payments 1,080 × w[m] ÷ 12 =
     // 270 270 270 270 0 …; with 10 of principal: −280 +20 +20 +20 +290 −10 × 7 →
     // cash −180 −160 −140 −120 170 160 150 140 130 120 110 100: lowest −180 in month 1.
-    const plan = {
-      revenue: 1_200,
-      operatingProfit: 120,
-      depreciation: 0,
-      capex: 0,
-      workingCapitalChange: 0,
-    };
-    const senior = {
-      interest: new Float64Array(12),
-      principal: new Float64Array(12).fill(10),
-      fee: new Float64Array(12),
-    };
     const walk = {
       cash: 100,
       lowestCash: 0,
