@@ -52,3 +52,7 @@ export const item = (
   description: string,
   more: Partial<FieldDef> = {},
 ): FieldDef => ({ key, ja, en, kind, description, ...more });
+
+/** The 備考 column a table ends with: free text the reader never uses. */
+export const noteColumn = (description = 'メモ (計算には使いません)', width = 24): FieldDef =>
+  col('note', '備考', 'Note', 'info', description, { width, numberFormat: TEXT });

@@ -1,6 +1,6 @@
 import { IRRBB_SHAPES, IrrbbShape, PROGRAMS } from '../engine';
 import { Choice } from './cell-values';
-import { HEADER_ROW, MONTHS, TEXT, YES_NO, col, item } from './field-defs';
+import { HEADER_ROW, MONTHS, TEXT, YES_NO, col, item, noteColumn } from './field-defs';
 import { PLAN_INPUT_SHEET } from './plan-input-layout';
 
 export { HEADER_ROW, YES_NO } from './field-defs';
@@ -524,10 +524,7 @@ export const LOANS: RowTableDef = laterColumnsOptional({
       '金利スワップの想定元本 (金額単位は設定シート)。空欄は借入の残高に連動',
       { width: 16 },
     ),
-    col('note', '備考', 'Note', 'info', 'メモ (計算には使いません)', {
-      width: 24,
-      numberFormat: TEXT,
-    }),
+    noteColumn(),
   ],
 });
 
@@ -668,10 +665,7 @@ export const PLAN: RowTableDef = {
         width: 16,
       },
     ),
-    col('note', '備考', 'Note', 'info', 'メモ (計算には使いません)', {
-      width: 24,
-      numberFormat: TEXT,
-    }),
+    noteColumn(),
   ],
 };
 
@@ -1178,10 +1172,7 @@ export const PROGRAM_TERMS: RowTableDef = {
       width: 12,
       numberFormat: undefined,
     }),
-    col('note', '備考', 'Note', 'info', '出典・日付など (計算には使いません)', {
-      width: 30,
-      numberFormat: TEXT,
-    }),
+    noteColumn('出典・日付など (計算には使いません)', 30),
   ],
 };
 
