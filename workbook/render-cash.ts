@@ -27,10 +27,10 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
   // Whole yen, negatives as the case's statements show them (△ unless it asks for -).
   const yen = caseFormats(c).yen;
   const columns = [
-    { header: '項目 / item', width: 34 },
-    { header: '戦略ID / strategy', width: 18 },
-    { header: '金利 / shock', width: 10 },
-    ...monthLabels.map((m) => ({ header: m, numberFormat: yen, width: 13 })),
+    { header: '項目 / item' },
+    { header: '戦略ID / strategy' },
+    { header: '金利 / shock' },
+    ...monthLabels.map((m) => ({ header: m, numberFormat: yen })),
   ];
   const data: PatchValue[][] = tables.flatMap(({ cell, table }) =>
     table.rows.map((r) => [r.item, cell.strategyId, cell.shockLabel, ...r.values]),
