@@ -1,6 +1,9 @@
 import { IRRBB_SHAPES, IrrbbShape, PROGRAMS } from '../engine';
 import { Choice } from './cell-values';
+import { HEADER_ROW, MONTHS, TEXT, YES_NO, col, item, noteColumn } from './field-defs';
 import { PLAN_INPUT_SHEET } from './plan-input-layout';
+
+export { HEADER_ROW, YES_NO } from './field-defs';
 
 /**
  * The input sheets, defined once: the template writes them and the reader reads them. Five
@@ -112,16 +115,8 @@ export const KEY_VALUE_COLUMNS = {
 } as const;
 export const KEY_VALUE_ORDER = ['item', 'key', 'value', 'description'] as const;
 
-/** Where the tables start: row 1 title, row 2 note, row 3 captions, row 4 headers. */
-export const HEADER_ROW = 4;
-
 // ---------------------------------------------------------------------------------------------
 // Choices (validation lists): the first spelling is what the sheet offers.
-
-export const YES_NO: readonly Choice<boolean>[] = [
-  { label: 'はい', value: true },
-  { label: 'いいえ', value: false },
-];
 
 export const METHOD_CHOICES: readonly Choice<string>[] = [
   { label: '元金均等', value: 'equal-principal', aliases: ['元金均等返済'] },
@@ -271,33 +266,6 @@ export const COMMON_TERM_KEYS: readonly string[] = [
 
 // ---------------------------------------------------------------------------------------------
 // Formats
-
-const AMOUNT = '#,##0';
-const RATE = '0.000%';
-const MONTHS = '0';
-const DATE = 'yyyy-mm-dd';
-const TEXT = '@';
-
-const col = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: ValueKind,
-  description: string,
-  more: Partial<FieldDef> = {},
-): FieldDef => ({
-  key,
-  ja,
-  en,
-  kind,
-  description,
-  numberFormat:
-    more.numberFormat ??
-    { number: AMOUNT, rate: RATE, date: DATE, text: TEXT }[kind as string] ??
-    undefined,
-  width: more.width ?? 14,
-  ...more,
-});
 
 /**
  * Columns added after the first template (0.1): an input workbook made before them still reads,
@@ -562,24 +530,12 @@ export const LOANS: RowTableDef = laterColumnsOptional({
       '金利スワップの想定元本 (金額単位は設定シート)。空欄は借入の残高に連動',
       { width: 16 },
     ),
-    col('note', '備考', 'Note', 'info', 'メモ (計算には使いません)', {
-      width: 24,
-      numberFormat: TEXT,
-    }),
+    noteColumn(),
   ],
 });
 
 // ---------------------------------------------------------------------------------------------
 // 財務: the last closed year (key/value)
-
-const item = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: ValueKind,
-  description: string,
-  more: Partial<FieldDef> = {},
-): FieldDef => ({ key, ja, en, kind, description, ...more });
 
 export const FINANCIALS: KeyValueTableDef = {
   kind: 'key-value',
@@ -715,10 +671,7 @@ export const PLAN: RowTableDef = {
         width: 16,
       },
     ),
-    col('note', '備考', 'Note', 'info', 'メモ (計算には使いません)', {
-      width: 24,
-      numberFormat: TEXT,
-    }),
+    noteColumn(),
   ],
 };
 
@@ -1233,10 +1186,7 @@ export const PROGRAM_TERMS: RowTableDef = {
       width: 12,
       numberFormat: undefined,
     }),
-    col('note', '備考', 'Note', 'info', '出典・日付など (計算には使いません)', {
-      width: 30,
-      numberFormat: TEXT,
-    }),
+    noteColumn('出典・日付など (計算には使いません)', 30),
   ],
 };
 

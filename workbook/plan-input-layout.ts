@@ -1,5 +1,6 @@
 import type { Choice } from './cell-values';
-import type { FieldDef, KeyValueTableDef, RowTableDef, SheetDef, ValueKind } from './input-layout';
+import { HEADER_ROW, YES_NO, col, item } from './field-defs';
+import type { FieldDef, KeyValueTableDef, RowTableDef, SheetDef } from './input-layout';
 
 /**
  * The 再生計画 input sheet (council plans, engine/plan): the pro-rata plan actions, guarantee
@@ -8,36 +9,6 @@ import type { FieldDef, KeyValueTableDef, RowTableDef, SheetDef, ValueKind } fro
  */
 
 export const PLAN_SHEET = '再生計画';
-
-// input-layout.ts lists this sheet among its own: nothing is imported from it at run time (a
-// cycle), so the row of the headers and the column helpers are restated here.
-const HEADER_ROW = 4;
-const FORMAT: Partial<Record<ValueKind, string>> = { number: '#,##0', rate: '0.000%', text: '@' };
-const YES_NO: readonly Choice<boolean>[] = [
-  { label: 'はい', value: true },
-  { label: 'いいえ', value: false },
-];
-const col = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: ValueKind,
-  description: string,
-  more: Partial<FieldDef> = {},
-): FieldDef => ({ key, ja, en, kind, description, numberFormat: FORMAT[kind], width: 14, ...more });
-const item = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: ValueKind,
-  description: string,
-): FieldDef => ({
-  key,
-  ja,
-  en,
-  kind,
-  description,
-});
 
 export const BASIS_CHOICES: readonly Choice<string>[] = [
   { label: '残高プロラタ', value: 'balance', aliases: ['残高', 'balance'] },

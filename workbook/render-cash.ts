@@ -1,14 +1,17 @@
 import { Case, GridCell, Results, cashTable } from '../engine';
 import { PatchSheet, PatchValue } from './patch';
-import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
+import { PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
-import { casePrintContext } from './layout/case-layout';
+import { caseFormats, casePrintContext } from './layout/case-layout';
+import { columnWidthOf, fitColumns } from './layout/fit-columns';
 import { PageSetup, blocksSideBySide } from './layout/page-setup';
 
 const CHOICE_ROW = 4;
 const BLOCK_ROW = 8;
-/** Columns before the first month: 項目, 戦略ID, 金利. */
+/** Columns before the first month: 項目, 戦略ID, 金利 (printed on every page). */
 const LABEL_COLUMNS = 3;
+/** The title, its note and the chosen strategy × shock (printed on every page). */
+const TITLE_ROWS = CHOICE_ROW + 1;
 /** Months printed on one page. */
 const MONTHS_A_PAGE = 12;
 
@@ -21,11 +24,13 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
   const tables = cells.map((cell) => ({ cell, table: cashTable(c, cell, months) }));
   const first = tables[0];
   const monthLabels = first.table.months;
+  // Whole yen, negatives as the case's statements show them (△ unless it asks for -).
+  const yen = caseFormats(c).yen;
   const columns = [
-    { header: '項目 / item', width: 34 },
-    { header: '戦略ID / strategy', width: 18 },
-    { header: '金利 / shock', width: 10 },
-    ...monthLabels.map((m) => ({ header: m, numberFormat: FORMATS.yen, width: 13 })),
+    { header: '項目 / item' },
+    { header: '戦略ID / strategy' },
+    { header: '金利 / shock' },
+    ...monthLabels.map((m) => ({ header: m, numberFormat: yen })),
   ];
   const data: PatchValue[][] = tables.flatMap(({ cell, table }) =>
     table.rows.map((r) => [r.item, cell.strategyId, cell.shockLabel, ...r.values]),
@@ -48,7 +53,7 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
   const closingRow = BLOCK_ROW + 1 + items.findIndex((r) => r.kind === 'closing');
   const lowest = first.table.lowestMonth;
   const strategies = results.strategies.filter((s) => cells.some((x) => x.strategyId === s.id));
-  return {
+  const sheet: PatchSheet = {
     name: PLAN_OUTPUT_SHEETS.cash,
     tables: [
       {
@@ -71,15 +76,24 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
       {
         row: 1,
         column: 1,
-        value: `資金繰り表 / cash-flow table — ${c.profile.name} (${monthLabels[0]}〜${monthLabels[monthLabels.length - 1]})`,
+        value: `資金繰り表 / cash-flow table — ${c.profile.name} (${monthLabels[0]}〜${monthLabels[monthLabels.length - 1]}、単位：円 / yen)`,
         bold: true,
+        overflow: true,
       },
       {
         row: 2,
         column: 1,
         value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}; 経常収支は月次プロファイル (季節性・サイト) で配分、年計は計画と同じ / operating cash timed by the monthly profile, yearly totals as the projection`,
+        overflow: true,
       },
-      { row: dataRow - 1, column: 1, value: 'データ / data (全戦略 × 金利)', bold: true },
+      // Titles spill over the cells to their right rather than widen the 項目 column.
+      {
+        row: dataRow - 1,
+        column: 1,
+        value: 'データ / data (全戦略 × 金利)',
+        bold: true,
+        overflow: true,
+      },
     ],
     freeze: { rows: BLOCK_ROW, columns: 1 },
     highlights: [
@@ -93,28 +107,41 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
       },
     ],
     charts: [],
-    ...(monthLabels.length > MONTHS_A_PAGE
-      ? { pageSetup: twoPageSetup(c, columns, dataRow - 2) }
-      : {}),
   };
+  if (monthLabels.length <= MONTHS_A_PAGE) return sheet;
+  // Pages are measured at the widths the sheet is printed with: fitted as every sheet is.
+  const fitted = fitColumns(sheet);
+  return { ...fitted, pageSetup: twoPageSetup(c, fitted, dataRow - 2) };
 }
 
 /**
  * A 24-month table printed as two pages of 12 months (a column break after month 12) rather
- * than shrunk onto one page wide, where the figures would be unreadable. The page setup has no
- * print title columns, so the second page shows the months without the row labels.
+ * than shrunk onto one page wide, where the figures would be unreadable. The row labels
+ * (項目, 戦略ID, 金利) and the title with the chosen strategy × shock are print titles, so the
+ * second page reads on its own.
  */
-function twoPageSetup(c: Case, columns: { width: number }[], lastRow: number): PageSetup {
-  const widthOf = (from: number, to: number) =>
-    columns.slice(from - 1, to).reduce((sum, x) => sum + x.width, 0);
+function twoPageSetup(c: Case, sheet: PatchSheet, lastRow: number): PageSetup {
+  const widthOf = (from: number, to: number) => {
+    let w = 0;
+    for (let k = from; k <= to; k++) w += columnWidthOf(sheet, k);
+    return w;
+  };
+  const lastColumn = LABEL_COLUMNS + 2 * MONTHS_A_PAGE;
   const secondPage = LABEL_COLUMNS + MONTHS_A_PAGE + 1;
   return blocksSideBySide(
     casePrintContext(c),
-    { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: columns.length },
+    { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: lastColumn },
     [
       { fromColumn: 1, widthUnits: widthOf(1, secondPage - 1) },
-      { fromColumn: secondPage, widthUnits: widthOf(secondPage, columns.length) },
+      {
+        fromColumn: secondPage,
+        widthUnits: widthOf(1, LABEL_COLUMNS) + widthOf(secondPage, lastColumn),
+      },
     ],
     lastRow * 18,
+    {
+      titleColumns: { from: 1, to: LABEL_COLUMNS },
+      titleRows: { from: 1, to: TITLE_ROWS },
+    },
   );
 }

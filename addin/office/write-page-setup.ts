@@ -5,14 +5,14 @@ import { SCALAR_WRITE_BYTES, rangeAddress } from './write-cells';
 /**
  * A sheet's print setup through Worksheet.pageLayout (ExcelApi 1.9), as the CLI's .xlsx
  * writer stores it: A4 landscape, fit to pages or a scale with column breaks, repeated title
- * rows, the print area, and the header/footer codes (&A sheet, &P / &N pages) unchanged.
+ * rows and columns, the print area, and the header/footer codes (&A sheet, &P / &N pages) unchanged.
  */
 export async function writePageSetup(
   sheet: Excel.Worksheet,
   setup: PageSetup,
   batch: RequestBatch,
 ): Promise<void> {
-  await batch.reserve(12 * SCALAR_WRITE_BYTES);
+  await batch.reserve(13 * SCALAR_WRITE_BYTES);
   const layout = sheet.pageLayout;
   layout.orientation =
     setup.orientation === 'landscape'
@@ -31,6 +31,10 @@ export async function writePageSetup(
   const a = setup.printArea;
   layout.setPrintArea(rangeAddress(a.fromRow, a.fromColumn, a.toRow, a.toColumn));
   if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.from}:$${setup.titleRows.to}`);
+  if (setup.titleColumns) {
+    const { from, to } = setup.titleColumns;
+    layout.setPrintTitleColumns(`$${columnLetters(from)}:$${columnLetters(to)}`);
+  }
   const page = layout.headersFooters.defaultForAllPages;
   page.leftHeader = setup.header.left;
   page.centerHeader = setup.header.center;

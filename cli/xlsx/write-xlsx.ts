@@ -431,10 +431,16 @@ function withPrintNames(workbook: string, sheet: PatchSheet, position: number): 
       `${quoted}!$${columnLetters(a.fromColumn)}$${a.fromRow}:$${columnLetters(a.toColumn)}$${a.toRow}`,
     )}</definedName>`,
   ];
-  if (setup.titleRows) {
+  // Columns first, then rows, comma-separated, as Excel writes both: 'S'!$A:$C,'S'!$1:$5.
+  const titles = [
+    setup.titleColumns &&
+      `${quoted}!$${columnLetters(setup.titleColumns.from)}:$${columnLetters(setup.titleColumns.to)}`,
+    setup.titleRows && `${quoted}!$${setup.titleRows.from}:$${setup.titleRows.to}`,
+  ].filter((x) => x);
+  if (titles.length > 0) {
     names.push(
       `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeXml(
-        `${quoted}!$${setup.titleRows.from}:$${setup.titleRows.to}`,
+        titles.join(','),
       )}</definedName>`,
     );
   }

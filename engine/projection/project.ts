@@ -170,7 +170,12 @@ export function projectCase(
   const years: ProjectedYear[] = [];
   const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
   // Carries the cash from year to year.
-  const walk: CashWalk = { cash: c.base.cash + book.newMoney, lowestCash: 0, lowestMonth: 0 };
+  const walk: CashWalk = {
+    cash: c.base.cash + book.newMoney,
+    lowestCash: 0,
+    lowestMonth: 0,
+    profile: c.monthlyProfile, // the 資金繰り表's timing: its lowest month-end is the year's lowest
+  };
   // A council plan's pool: each year's repayments decided from the year before (engine/plan).
   const prorata =
     book.plan &&

@@ -1,4 +1,6 @@
 import { PlanYear } from '../case/case';
+import { monthlyFlows } from '../plan/monthly-profile';
+import { MonthlyProfile } from '../plan/types';
 
 /** The senior loans' payments on the plan's month grid (month m of plan year t at t × 12 + m). */
 export interface MonthlyDebtFlows {
@@ -13,12 +15,18 @@ export interface CashWalk {
   lowestCash: number;
   /** 0–11: the month of the plan year the lowest cash is reached. */
   lowestMonth: number;
+  /**
+   * The case's monthlyProfile: operating cash then arrives as the 資金繰り表's receipts less
+   * payments (monthlyFlows), so the lowest cash is the lowest month-end of that table.
+   */
+  profile?: MonthlyProfile;
 }
 
 /**
  * Walks plan year `t`'s cash month by month: operating cash before debt service (経常利益 with
  * interest and fees added back, plus depreciation, less capex and the working-capital change)
- * arrives evenly, each month's senior and capital-type payments go out, taxes at the year end.
+ * arrives evenly — or timed by the walk's monthly profile (seasonality and sites, on the year's
+ * `revenue`) —, each month's senior and capital-type payments go out, taxes at the year end.
  * Shared by the projection and the Monte Carlo paths, so both walk cash the same way.
  *
  * @example
@@ -37,6 +45,7 @@ export function walkYearCash(
   senior: MonthlyDebtFlows,
   capitalMonthly: Float64Array,
   capitalFirst: number,
+  revenue = plan.revenue,
 ): void {
   const operatingCash =
     ordinaryProfit +
@@ -46,13 +55,15 @@ export function walkYearCash(
     plan.depreciation -
     plan.capex -
     plan.workingCapitalChange;
+  // Without a profile the even twelfth, exactly as before (no float drift in flat cases).
+  const flows = walk.profile && monthlyFlows(revenue, operatingCash, walk.profile);
   let cash = walk.cash;
   let lowestCash = Infinity;
   let lowestMonth = 0;
   for (let m = 0; m < 12; m++) {
     const g = t * 12 + m;
     cash +=
-      operatingCash / 12 -
+      (flows ? flows.receipts[m] - flows.payments[m] : operatingCash / 12) -
       (senior.interest[g] + senior.principal[g] + senior.fee[g]) -
       capitalMonthly[capitalFirst + m];
     if (m === 11) cash -= tax;

@@ -1,16 +1,8 @@
+import { EQUAL_PRINCIPAL_B } from '../support/hand-worked-loans';
 import { tempFile } from '../support/temp-files';
 import { runCli } from './run-cli';
 
-const loan = {
-  principal: 12_000_000,
-  annualRate: 0.023,
-  termMonths: 12,
-  graceMonths: 2,
-  method: 'equal-principal',
-  dayCount: 'ACT/365F',
-  startDate: '2024-01-31',
-  rounding: 'floor',
-};
+const loan = EQUAL_PRINCIPAL_B;
 
 describe('rateshock schedule', () => {
   test('--json prints rows and totals in the documented shape', () => {

@@ -13,6 +13,7 @@ import { Command, CommanderError } from 'commander';
 import { registerPortfolioCommands } from '../../cli/commands/portfolio';
 import { FIRM_COLUMNS, firmCsvLine } from '../../engine';
 import { HAND_FIRMS } from '../engine/portfolio/hand-portfolio';
+import { EQUAL_PRINCIPAL_B } from '../support/hand-worked-loans';
 import { tempFile } from '../support/temp-files';
 import { runCli } from './run-cli';
 
@@ -152,17 +153,7 @@ async function portfolioAt(columns: number | undefined, ...argv: string[]) {
 const CHECK_IDS = /\b(dscr|debt-years-at-end|debt-years|cash-floor|insolvency)\b/;
 
 describe('shocks, schedule and portfolio on a terminal', () => {
-  const loan = tempFile('loan.json', {
-    principal: 12_000_000,
-    annualRate: 0.023,
-    termMonths: 12,
-    graceMonths: 2,
-    method: 'equal-principal',
-    dayCount: 'ACT/365F',
-    startDate: '2024-01-31',
-    rounding: 'floor',
-    guaranteeFeeRate: 0.01,
-  });
+  const loan = tempFile('loan.json', { ...EQUAL_PRINCIPAL_B, guaranteeFeeRate: 0.01 });
 
   test('schedule at 80: short headers, the opening balance left out; at 60 fee and payment too', () => {
     const piped = runAt(undefined, 'schedule', loan).out;

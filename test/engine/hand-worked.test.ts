@@ -20,6 +20,7 @@ import {
   DayCount,
   toEpochDay,
 } from '../../engine';
+import { EQUAL_PRINCIPAL_B } from '../support/hand-worked-loans';
 import { seeded } from '../../bench/synthetic';
 
 /** Builds a schedule from a loan file object, failing the test on parse errors. */
@@ -73,16 +74,7 @@ describe('(a) 1億円 × 1.971 % × 30 / 365 is exactly 162,000 yen', () => {
 // (b) Equal principal, 12,000,000 yen, 2.3 %, 12 months, 2 months grace, ACT/365F, 2024-01-31
 // ---------------------------------------------------------------------------------------------
 describe('(b) equal principal 12,000,000 yen, 2.3 %, 12 months, 2 grace, ACT/365F, from 2024-01-31', () => {
-  const loan = {
-    principal: 12_000_000,
-    annualRate: 0.023,
-    termMonths: 12,
-    graceMonths: 2,
-    method: 'equal-principal',
-    dayCount: 'ACT/365F',
-    startDate: '2024-01-31',
-    rounding: 'floor',
-  };
+  const loan = EQUAL_PRINCIPAL_B;
   const { schedule, rows } = scheduleOf(loan);
 
   test('payment dates: day 31 clamped to month end, leap Feb 29', () => {

@@ -123,8 +123,15 @@ describe('the council plan sheets', () => {
     expect(block.columns[15 - 1].header).toBe('2028-03');
     expect(block.columns[16 - 1].header).toBe('2028-04');
     expect(setup.fitTo).toBeUndefined(); // a fit would ignore the break
-    // The wider page, 34 + 18 + 10 + 12 × 13 = 218 units, at the scale that fits 95: ⌊9500 / 218⌋.
-    expect(setup.scale).toBe(43);
+    // Widths as fitted: 項目 "財務収支 返済 日本政策金融公庫 / repaid" 39, 戦略ID
+    // "plan-unsecured-dds" 18, 金利 "+2.00%" 6, months "△18,850,000" 12, each + 3 of padding.
+    expect(block.columns.map((x) => x.width)).toEqual([42, 21, 9, ...Array(24).fill(15)]);
+    // Both pages print 項目, 戦略ID, 金利 (print title columns) beside 12 months:
+    // 42 + 21 + 9 + 12 × 15 = 252 units, at the scale that fits 95: ⌊9500 / 252⌋.
+    expect(setup.scale).toBe(37);
+    expect(setup.titleColumns).toEqual({ from: 1, to: 3 });
+    // The title, the note and the chosen strategy × shock above every page.
+    expect(setup.titleRows).toEqual({ from: 1, to: 5 });
     expect(setup.printArea).toEqual({
       fromRow: 1,
       fromColumn: 1,

@@ -1,5 +1,6 @@
 import { PatchSheet, PatchValue, isFormula } from '../patch';
-import { displayWidth, longestWord, widestLine } from './display-width';
+import { measureColumn } from './column-measure';
+import { displayWidth, widestLine } from './display-width';
 import { formattedText } from './number-formats';
 
 /** Widest a column grows; longer text wraps inside it. */
@@ -51,13 +52,7 @@ export function fitColumns(sheet: PatchSheet, maxWidth = MAX_COLUMN_WIDTH): Patc
   const dataWidth = new Map<string, number>();
   sheet.tables.forEach((t, ti) =>
     t.columns.forEach((c, j) => {
-      let data = 0;
-      let word = 0;
-      for (const row of t.rows) {
-        const text = shownText(row[j] ?? null, c.numberFormat);
-        data = Math.max(data, displayWidth(text));
-        word = Math.max(word, longestWord(text));
-      }
+      const { width: data, word } = measureColumn(t.rows, j, c.numberFormat);
       dataWidth.set(`${ti}:${j}`, data);
       want(t.column + j, Math.max(widestLine(headerLines(c.header)), data) + COLUMN_PADDING);
       // A sheet's narrower cap never cuts a word a wrapping cell cannot break (an id).
@@ -91,9 +86,14 @@ export function fitColumns(sheet: PatchSheet, maxWidth = MAX_COLUMN_WIDTH): Patc
         headerHeight = Math.max(headerHeight, headerLines(c.header).length);
       }
       if (wrap) {
-        t.rows.forEach((row, i) =>
-          tallest(t.row + 1 + i, wrappedLines(shownText(row[j] ?? null, c.numberFormat), width)),
-        );
+        // A long schedule repeats a handful of names: each distinct text is wrapped once.
+        const lines = new Map<string, number>();
+        t.rows.forEach((row, i) => {
+          const text = shownText(row[j] ?? null, c.numberFormat);
+          let n = lines.get(text);
+          if (n === undefined) lines.set(text, (n = wrappedLines(text, width)));
+          tallest(t.row + 1 + i, n);
+        });
       }
       return { ...c, width, wrap };
     });

@@ -7,6 +7,7 @@ export * from './dscr-display';
 export * from './number-formats';
 export * from './page-setup';
 export * from './fit-columns';
+export * from './column-measure';
 export * from './finish-sheet';
 export * from './case-layout';
 export * from './text-lines';

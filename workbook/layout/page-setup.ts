@@ -28,6 +28,11 @@ export interface PageSetup {
   scale?: number;
   /** Rows printed at the top of every page (1-based, inclusive). */
   titleRows?: { from: number; to: number };
+  /**
+   * Columns printed at the left of every page (1-based, inclusive): the row labels of a sheet
+   * with months or years across that prints on more than one page wide.
+   */
+  titleColumns?: { from: number; to: number };
   printArea: PrintArea;
   /** Page breaks before these 1-based columns. */
   columnBreaks?: number[];
@@ -88,13 +93,15 @@ export const A4_LANDSCAPE_HEIGHT_POINTS = 440;
 
 /**
  * A4 landscape with a page break before each block's first column, at the largest scale
- * (≤ 100 %) at which the widest block fits one page wide and the rows one page tall.
+ * (≤ 100 %) at which the widest block fits one page wide and the rows one page tall. A block's
+ * width includes the title columns printed beside it (`titles`).
  */
 export function blocksSideBySide(
   context: PrintContext,
   printArea: PrintArea,
   blocks: { fromColumn: number; widthUnits: number }[],
   heightPoints: number,
+  titles: Pick<PageSetup, 'titleRows' | 'titleColumns'> = {},
 ): PageSetup {
   const widest = Math.max(...blocks.map((b) => b.widthUnits));
   const scale = Math.min(
@@ -108,6 +115,7 @@ export function blocksSideBySide(
     scale: Math.max(10, scale),
     printArea,
     columnBreaks: blocks.slice(1).map((b) => b.fromColumn),
+    ...titles,
     ...headerFooter(context),
   };
 }

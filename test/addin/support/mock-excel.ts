@@ -1182,6 +1182,7 @@ function pageLayout(ctx: FakeContext, sheet: () => MockSheet) {
   const target = {
     setPrintArea: (address: string) => record('printArea', address),
     setPrintTitleRows: (address: string) => record('printTitleRows', address),
+    setPrintTitleColumns: (address: string) => record('printTitleColumns', address),
     headersFooters: {
       defaultForAllPages: new Proxy(headerFooter, {
         set: (_, key: string, value: string) => {

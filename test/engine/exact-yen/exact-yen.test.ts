@@ -12,7 +12,7 @@ import {
   workingCapitalPath,
   yearMeasures,
 } from '../../../engine';
-import { simpleCase, testPrograms } from '../projection/fixtures';
+import { ddsStrategy, simpleCase, testPrograms } from '../projection/fixtures';
 
 describe('corporate tax is floored exactly (issue 13)', () => {
   test.each([
@@ -44,21 +44,7 @@ describe('DDS pro-rata split without products beyond 2^53', () => {
     ];
     const { book, errors } = applyStrategy(
       loans,
-      {
-        id: 'dds',
-        name: 'DDS',
-        actions: [
-          {
-            kind: 'capital-loan',
-            mode: 'dds',
-            select: { loanIds: ['A', 'B'] },
-            programId: 'capital',
-            amount: 91_768_563,
-            termMonths: 120,
-            privateBankSupport: false,
-          },
-        ],
-      },
+      ddsStrategy(91_768_563, ['A', 'B']),
       c.asOf,
       (id) => testPrograms.pricing(id, 'sme'),
       'strategies[0]',
@@ -116,21 +102,7 @@ describe('new loans follow the case day count and rounding; a strategy may overr
     const c = simpleCase();
     const { book } = applyStrategy(
       c.stack.loans,
-      {
-        id: 'dds',
-        name: 'DDS',
-        actions: [
-          {
-            kind: 'capital-loan',
-            mode: 'dds',
-            select: { loanIds: ['A'] },
-            programId: 'capital',
-            amount: 20_000_000,
-            termMonths: 120,
-            privateBankSupport: false,
-          },
-        ],
-      },
+      ddsStrategy(20_000_000),
       c.asOf,
       (id) => testPrograms.pricing(id, 'sme'),
       'strategies[0]',
@@ -213,21 +185,7 @@ describe('one EBITDA倍率 treatment of capital-type debt', () => {
     const c = simpleCase();
     const { book } = applyStrategy(
       c.stack.loans,
-      {
-        id: 'dds',
-        name: 'DDS',
-        actions: [
-          {
-            kind: 'capital-loan',
-            mode: 'dds',
-            select: { loanIds: ['A'] },
-            programId: 'capital',
-            amount: 60_000_000,
-            termMonths: 120,
-            privateBankSupport: false,
-          },
-        ],
-      },
+      ddsStrategy(60_000_000),
       c.asOf,
       (id) => testPrograms.pricing(id, 'sme'),
       'strategies[0]',

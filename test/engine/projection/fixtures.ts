@@ -3,6 +3,7 @@ import {
   DEFAULT_THRESHOLDS,
   ProgramPricing,
   ProgramSource,
+  Strategy,
   toEpochDay,
 } from '../../../engine';
 
@@ -96,3 +97,22 @@ export const testPrograms: ProgramSource = {
   capitalRate: (_loan, _year, previousYearProfitable) => (previousYearProfitable ? 0.03 : 0.005),
   eligibility: () => [],
 };
+
+/** A DDS (id `dds`): `amount` of the loans `loanIds` becomes a 120-month capital-type loan. */
+export function ddsStrategy(amount: number, loanIds: string[] = ['A']): Strategy {
+  return {
+    id: 'dds',
+    name: 'DDS',
+    actions: [
+      {
+        kind: 'capital-loan',
+        mode: 'dds',
+        select: { loanIds },
+        programId: 'capital',
+        amount,
+        termMonths: 120,
+        privateBankSupport: false,
+      },
+    ],
+  };
+}

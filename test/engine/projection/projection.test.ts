@@ -1,5 +1,5 @@
 import { applyStrategy, projectCase, simulate, yearMeasures } from '../../../engine';
-import { simpleCase, testPrograms } from './fixtures';
+import { ddsStrategy, simpleCase, testPrograms } from './fixtures';
 
 const c = simpleCase();
 const scenario = {
@@ -71,21 +71,7 @@ describe('strategies', () => {
   test('DDS: 20,000,000 of loan A becomes a capital-type loan counted as capital', () => {
     const { book, errors } = applyStrategy(
       c.stack.loans,
-      {
-        id: 'dds',
-        name: 'DDS',
-        actions: [
-          {
-            kind: 'capital-loan',
-            mode: 'dds',
-            select: { loanIds: ['A'] },
-            programId: 'capital',
-            amount: 20_000_000,
-            termMonths: 120,
-            privateBankSupport: false,
-          },
-        ],
-      },
+      ddsStrategy(20_000_000),
       c.asOf,
       (id) => testPrograms.pricing(id, 'sme'),
       'strategies[0]',

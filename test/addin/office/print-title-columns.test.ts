@@ -1,0 +1,19 @@
+import { applyPatch } from '../../../addin/office/apply-patch';
+import { PLAN_OUTPUT_SHEETS } from '../../../workbook';
+import { councilCashSheet } from '../../support/council-cash-sheet';
+import { FakeContext, MockWorkbook } from '../support/mock-excel';
+
+const asExcel = (context: FakeContext) => context as unknown as Excel.RequestContext;
+
+test('the 24-month 資金繰り表: print title columns and rows through pageLayout, as the .xlsx', async () => {
+  const cash = councilCashSheet();
+  const model = new MockWorkbook(['Sheet1']);
+  model.install();
+  await applyPatch(asExcel(model.context()), { replaces: [], sheets: [cash] });
+  expect(model.sheet(PLAN_OUTPUT_SHEETS.cash).pageLayout).toMatchObject({
+    printTitleColumns: '$A:$C', // 項目, 戦略ID, 金利
+    printTitleRows: '$1:$5', // the title, its note, the chosen strategy × shock
+    zoom: { scale: cash.pageSetup!.scale },
+  });
+  expect(model.sheet(PLAN_OUTPUT_SHEETS.cash).verticalPageBreaks).toEqual(['P1']);
+});
