@@ -83,7 +83,14 @@ describe('a shortened annuity on Monte Carlo paths', () => {
       const { shocked, scenario } = referencePath(c, plan, draw, options);
       const s = plan.strategies[0];
       const scratch = allocatePathScratch(s.prepared);
-      projectPath(s.prepared, flows, draw.factors, options.revenue.contributionMargin, scratch);
+      projectPath(
+        s.prepared,
+        flows,
+        draw.factors,
+        options.revenue.contributionMargin,
+        scratch,
+        draw.deltas,
+      );
       const grid = projectCase(shocked, book, scenario, testPrograms.capitalRate);
       expect(projectedYears(s.prepared, scratch.years)).toEqual(grid.years);
       // F2's flows on the path are the grid's schedule under that path, period by period.
