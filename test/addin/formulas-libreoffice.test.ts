@@ -236,12 +236,13 @@ describeWithLibreOffice('formulas and number formats of the add-in, read by Libr
       formula,
       cellProblem(formula, at(CHECK_SHEET, i + 1, 1)),
     ]);
+    // As LibreOffice 7.4 reports them; the error codes may differ in other versions.
     expect(found).toEqual([
-      ['SUM(1,2', 'repaired by LibreOffice as of:=SUM(1;2)'],
-      ['IF(1,2,3))', 'Err:508 from of:=IF(1;2;3))'],
-      ['SUMIFZ(A1:A3,1,B1:B3)', '#NAME? from of:=sumifz([.A1:.A3];1;[.B1:.B3])'],
-      ["SUM('No such sheet'!A1:A3)", "#NAME? from of:=SUM('no such sheet'!a1:a3)"],
-      ['1++', 'Err:520 from of:=1++'],
+      ['SUM(1,2', expect.stringMatching(/^repaired by LibreOffice as of:=SUM\(1;2\)$/)],
+      ['IF(1,2,3))', expect.stringMatching(/^Err:5\d\d from /)],
+      ['SUMIFZ(A1:A3,1,B1:B3)', expect.stringMatching(/^#NAME\? from /)],
+      ["SUM('No such sheet'!A1:A3)", expect.stringMatching(/^(#NAME\?|#REF!) from /)],
+      ['1++', expect.stringMatching(/^Err:5\d\d from /)],
     ]);
   });
 
