@@ -96,6 +96,9 @@ describeWithChromium('task pane in headless Chromium', () => {
     await context.clock.install({ time: new Date('2026-04-01T09:00:00+09:00') });
     await context.clock.pauseAt(new Date('2026-04-01T09:00:01+09:00'));
     page = await context.newPage();
+    // Every wait is on an explicit signal; on a loaded 2-core machine Chromium can need more than
+    // Playwright's default 30 s to get there, so each wait may use most of jest's 120 s.
+    page.setDefaultTimeout(100_000);
     // Every CSP violation, whether or not the browser also logs it.
     await page.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) =>
@@ -247,7 +250,7 @@ describeWithChromium('task pane in headless Chromium', () => {
   test("runs the case: a result card with the matrix and headline, the engine's table behind it", async () => {
     await page.click('#run');
     const card = page.locator('[data-testid=result-card]');
-    await card.waitFor({ timeout: 60_000 });
+    await card.waitFor();
     await page.locator('#status', { hasText: '完了' }).waitFor();
     const expected = await expectedMatrix([]);
     // The compact matrix: ✓/✗ only.
