@@ -5,15 +5,16 @@ import { columnLetters } from './snapshot';
 import { caseFormats, casePrintContext } from './layout/case-layout';
 import { columnWidthOf, fitColumns } from './layout/fit-columns';
 import { PageSetup, blocksSideBySide } from './layout/page-setup';
+import { columnsAPage } from './layout/column-pages';
 
-const CHOICE_ROW = 4;
-const BLOCK_ROW = 8;
+const CHOICE_ROW = 7;
+const BLOCK_ROW = 11;
 /** Columns before the first month: 項目, 戦略ID, 金利 (printed on every page). */
 const LABEL_COLUMNS = 3;
-/** The title, its note and the chosen strategy × shock (printed on every page). */
+/** The title, its notes and the chosen strategy × shock (printed on every page). */
 const TITLE_ROWS = CHOICE_ROW + 1;
-/** Months printed on one page. */
-const MONTHS_A_PAGE = 12;
+/** Months a page may hold: a year, a half, a quarter (the most that print at a readable scale). */
+const MONTH_GROUPS = [12, 6, 4, 3];
 
 /**
  * 資金繰り表 of the first 12 plan months (`months` 24 when asked) for a chosen strategy × shock:
@@ -76,14 +77,34 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
       {
         row: 1,
         column: 1,
-        value: `資金繰り表 / cash-flow table — ${c.profile.name} (${monthLabels[0]}〜${monthLabels[monthLabels.length - 1]}、単位：円 / yen)`,
+        value: `資金繰り表 / cash-flow table — ${c.profile.name}`,
         bold: true,
         overflow: true,
       },
+      // The notes are short lines: on pages after the first they are printed inside the
+      // repeated title columns and would be cut at their edge.
       {
         row: 2,
         column: 1,
-        value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}; 経常収支は月次プロファイル (季節性・サイト) で配分、年計は計画と同じ / operating cash timed by the monthly profile, yearly totals as the projection`,
+        value: `${monthLabels[0]}〜${monthLabels[monthLabels.length - 1]}、単位：円 / yen`,
+        overflow: true,
+      },
+      {
+        row: 3,
+        column: 1,
+        value: `最低残高月 / lowest month (${first.cell.strategyId} ${first.cell.shockLabel}): ${monthLabels[lowest]}`,
+        overflow: true,
+      },
+      {
+        row: 4,
+        column: 1,
+        value: '経常収支は月次プロファイル (季節性・サイト) で配分、年計は計画と同じ',
+        overflow: true,
+      },
+      {
+        row: 5,
+        column: 1,
+        value: 'operating cash timed by the monthly profile, yearly totals as the plan',
         overflow: true,
       },
       // Titles spill over the cells to their right rather than widen the 項目 column.
@@ -108,36 +129,38 @@ export function cashSheet(c: Case, results: Results, cells: GridCell[], months =
     ],
     charts: [],
   };
-  if (monthLabels.length <= MONTHS_A_PAGE) return sheet;
   // Pages are measured at the widths the sheet is printed with: fitted as every sheet is.
   const fitted = fitColumns(sheet);
-  return { ...fitted, pageSetup: twoPageSetup(c, fitted, dataRow - 2) };
+  return { ...fitted, pageSetup: monthPagesSetup(c, fitted, monthLabels.length, dataRow - 2) };
 }
 
 /**
- * A 24-month table printed as two pages of 12 months (a column break after month 12) rather
- * than shrunk onto one page wide, where the figures would be unreadable. The row labels
- * (項目, 戦略ID, 金利) and the title with the chosen strategy × shock are print titles, so the
- * second page reads on its own.
+ * The months printed a year, a half or a quarter a page (column breaks between), at a scale
+ * of at least MIN_PRINT_SCALE rather than shrunk onto one page wide, where the figures would
+ * be unreadable. The row labels (項目, 戦略ID, 金利) and the title with the chosen strategy ×
+ * shock are print titles, so every page reads on its own.
  */
-function twoPageSetup(c: Case, sheet: PatchSheet, lastRow: number): PageSetup {
+function monthPagesSetup(c: Case, sheet: PatchSheet, months: number, lastRow: number): PageSetup {
   const widthOf = (from: number, to: number) => {
     let w = 0;
     for (let k = from; k <= to; k++) w += columnWidthOf(sheet, k);
     return w;
   };
-  const lastColumn = LABEL_COLUMNS + 2 * MONTHS_A_PAGE;
-  const secondPage = LABEL_COLUMNS + MONTHS_A_PAGE + 1;
+  const titleUnits = widthOf(1, LABEL_COLUMNS);
+  const monthUnits = Array.from({ length: months }, (_, j) =>
+    columnWidthOf(sheet, LABEL_COLUMNS + 1 + j),
+  );
+  const perPage = columnsAPage(titleUnits, monthUnits, MONTH_GROUPS);
+  const blocks = [];
+  for (let j = 0; j < months; j += perPage) {
+    const from = LABEL_COLUMNS + 1 + j;
+    const to = Math.min(from + perPage - 1, LABEL_COLUMNS + months);
+    blocks.push({ fromColumn: j === 0 ? 1 : from, widthUnits: titleUnits + widthOf(from, to) });
+  }
   return blocksSideBySide(
     casePrintContext(c),
-    { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: lastColumn },
-    [
-      { fromColumn: 1, widthUnits: widthOf(1, secondPage - 1) },
-      {
-        fromColumn: secondPage,
-        widthUnits: widthOf(1, LABEL_COLUMNS) + widthOf(secondPage, lastColumn),
-      },
-    ],
+    { fromRow: 1, fromColumn: 1, toRow: lastRow, toColumn: LABEL_COLUMNS + months },
+    blocks,
     lastRow * 18,
     {
       titleColumns: { from: 1, to: LABEL_COLUMNS },

@@ -3,7 +3,7 @@ import { PatchColumn, PatchSheet, PatchValue } from './patch';
 import { FORMATS, PLAN_OUTPUT_SHEETS } from './output-sheets';
 import { columnLetters } from './snapshot';
 import { cashSheet } from './render-cash';
-import { casePrintContext } from './layout/case-layout';
+import { caseFormats, casePrintContext } from './layout/case-layout';
 import { fitToWidth } from './layout/page-setup';
 
 const BASIS_JA = { balance: '残高プロラタ', unsecured: '非保全残高プロラタ' } as const;
@@ -107,6 +107,8 @@ function dataRows(cells: GridCell[]): PatchValue[][] {
  * the engine's value for the first plan cell. Block and data share their columns.
  */
 function repaymentPlanSheet(c: Case, results: Results, cells: GridCell[]): PatchSheet {
+  // Whole yen, negatives as the case's statements show them (△ unless it asks for -).
+  const yen = caseFormats(c).yen;
   const first = cells[0];
   const years = first.years.map((y) => y.fiscalYear);
   const strategies = results.strategies.filter((s) => cells.some((x) => x.strategyId === s.id));
@@ -121,11 +123,11 @@ function repaymentPlanSheet(c: Case, results: Results, cells: GridCell[]): Patch
     { header: '借入 / loan' },
     { header: '戦略ID / strategy' },
     { header: '金利 / shock' },
-    { header: '基準日残高 / base balance', numberFormat: FORMATS.yen },
-    { header: '保全 / secured', numberFormat: FORMATS.yen },
-    { header: '非保全残高 / unsecured', numberFormat: FORMATS.yen },
+    { header: '基準日残高 / base balance', numberFormat: yen },
+    { header: '保全 / secured', numberFormat: yen },
+    { header: '非保全残高 / unsecured', numberFormat: yen },
     { header: 'シェア / share', numberFormat: FORMATS.percent },
-    ...yearHeaders.map((header) => ({ header, numberFormat: FORMATS.yen })),
+    ...yearHeaders.map((header) => ({ header, numberFormat: yen })),
   ];
   const data = dataRows(cells);
   const keys = [
@@ -241,6 +243,8 @@ function repaymentPlanSheet(c: Case, results: Results, cells: GridCell[]): Patch
 
 // ── 実態BS・清算BS ─────────────────────────────────────────────────────────────────────
 function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
+  // Whole yen, negatives as the case's statements show them (△ unless it asks for -).
+  const yen = caseFormats(c).yen;
   const adjustments = c.adjustments ?? [];
   const book = c.base.bookNetAssets;
   const adjRows: PatchValue[][] = adjustments.map((a) => [a.item, a.amount, a.note ?? '']);
@@ -306,7 +310,7 @@ function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
         column: 1,
         columns: [
           { header: '項目 / item' },
-          { header: '金額 / amount', numberFormat: FORMATS.yen },
+          { header: '金額 / amount', numberFormat: yen },
           { header: '備考 / note' },
         ],
         rows: [...adjRows, ...summary],
@@ -319,9 +323,9 @@ function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
               column: 1,
               columns: [
                 { header: '項目 / item' },
-                { header: '簿価 / book', numberFormat: FORMATS.yen },
+                { header: '簿価 / book', numberFormat: yen },
                 { header: '掛目 / haircut', numberFormat: FORMATS.percent },
-                { header: '清算価値 / liquidation value', numberFormat: FORMATS.yen },
+                { header: '清算価値 / liquidation value', numberFormat: yen },
                 { header: '担保 / pledged' },
               ],
               rows: liqRows,
@@ -336,9 +340,9 @@ function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
           { header: '戦略ID / strategy' },
           { header: '金利 / shock' },
           { header: '金融機関 / lender' },
-          { header: '基準日残高 / claim', numberFormat: FORMATS.yen },
-          { header: '計画回収 / plan recovery', numberFormat: FORMATS.yen },
-          { header: '清算回収 / liquidation', numberFormat: FORMATS.yen },
+          { header: '基準日残高 / claim', numberFormat: yen },
+          { header: '計画回収 / plan recovery', numberFormat: yen },
+          { header: '清算回収 / liquidation', numberFormat: yen },
           { header: '計画回収率 / plan %', numberFormat: FORMATS.percent },
           { header: '清算回収率 / liquidation %', numberFormat: FORMATS.percent },
           { header: '経済合理性 / rational' },
@@ -354,7 +358,7 @@ function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
           { header: '金利 / shock' },
           ...cells[0].years.map((y) => ({
             header: `実態純資産 ${y.fiscalYear}年${c.profile.fiscalYearEndMonth}月期 / substantive`,
-            numberFormat: FORMATS.yen,
+            numberFormat: yen,
           })),
           {
             header: `債務償還年数≤${c.thresholds.maxDebtYearsAtPlanEnd} (年目) / years`,
@@ -389,7 +393,7 @@ function substantiveSheet(c: Case, cells: GridCell[]): PatchSheet {
               row: liqStart + liqRows.length + 2,
               column: 4,
               value: liq.priorityClaims,
-              numberFormat: FORMATS.yen,
+              numberFormat: yen,
             },
             {
               row: liqStart + liqRows.length + 3,

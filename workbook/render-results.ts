@@ -34,6 +34,7 @@ import { caseLesson, strategyHeadline } from './headline';
 import { numericPlanSheet } from './render-numeric-plan';
 import { programTermsBlock } from './render-program-terms';
 import { planSheets } from './render-plan';
+import { summaryPages } from './summary-pages';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -72,8 +73,11 @@ export function renderResults(
     // A Monte Carlo sheet of an earlier run would describe another case: it goes too.
     replaces: RUN_OUTPUT_SHEET_NAMES,
     sheets: [
-      // Narrower columns on the summary: long names wrap, so its one page stays legible.
-      finishSheet(summarySheet(c, results, fiscal.lastRowOf, f, options), print, 'one-page', 26),
+      // Narrower columns on the summary: long names wrap; page 1 the headline and matrix.
+      summaryPages(
+        finishSheet(summarySheet(c, results, fiscal.lastRowOf, f, options), print, 'one-page', 26),
+        print,
+      ),
       numericPlanSheet(c, results, f, print),
       finishSheet(fiscal.sheet, print, 'width'),
       finishSheet(checksSheet(c, results, f), print, 'width'),

@@ -46,4 +46,8 @@ export async function writePageSetup(
     await batch.reserve(SCALAR_WRITE_BYTES);
     sheet.verticalPageBreaks.add(`${columnLetters(column)}1`);
   }
+  for (const row of setup.rowBreaks ?? []) {
+    await batch.reserve(SCALAR_WRITE_BYTES);
+    sheet.horizontalPageBreaks.add(`A${row}`);
+  }
 }

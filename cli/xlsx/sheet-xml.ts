@@ -218,10 +218,17 @@ function pageSetupXml(setup: PageSetup | undefined): string {
       `${s.left ? `&L${s.left}` : ''}${s.center ? `&C${s.center}` : ''}${s.right ? `&R${s.right}` : ''}`,
     );
   const breaks = setup.columnBreaks ?? [];
+  const rowBreaks = setup.rowBreaks ?? [];
   return (
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${setup.orientation}"${fit}/>` +
     `<headerFooter><oddHeader>${section(setup.header)}</oddHeader><oddFooter>${section(setup.footer)}</oddFooter></headerFooter>` +
+    // rowBreaks come before colBreaks in a worksheet.
+    (rowBreaks.length
+      ? `<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">${rowBreaks
+          .map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`)
+          .join('')}</rowBreaks>`
+      : '') +
     (breaks.length
       ? `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks
           .map((c) => `<brk id="${c - 1}" max="1048575" man="1"/>`)

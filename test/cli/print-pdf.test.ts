@@ -8,7 +8,8 @@ import { MAX_COLUMN_WIDTH, formattedText } from '../../workbook/layout';
 import { convertWithLibreOffice, describeWithLibreOffice } from '../support/libreoffice';
 
 /**
- * Every output sheet printed by LibreOffice (headless, to PDF): 結果サマリー on one page,
+ * Every output sheet printed by LibreOffice (headless, to PDF): 結果サマリー's headline and matrix
+ * on page 1, its tables after,
  * 計数計画 on one page per block, every page landscape with the sheet's name in its header; no
  * written cell is cut (its column is as wide as its text, or it wraps, or it spills over empty
  * cells inside the print area). The first page of each sheet is kept as a PNG in
@@ -163,9 +164,28 @@ describeWithLibreOffice('the output sheets printed by LibreOffice', () => {
     );
   }, 600_000);
 
-  test('結果サマリー prints on one page, 計数計画 on one page per block (the choice, the status quo)', () => {
+  test('結果サマリー prints the headline and matrix on page 1, the tables from page 2; 計数計画 one page per block', () => {
     const count = (name: string) => resultPages.filter((n) => n === name).length;
-    expect(count(OUTPUT_SHEETS.summary)).toBe(1);
+    // Fitted to one page (before) the tables made every line about 20 % of its size; now the
+    // sheet prints one page wide at ⌊9500 / width⌋ % with a break under the matrix.
+    expect(count(OUTPUT_SHEETS.summary)).toBe(2);
+    const page = (p: number) =>
+      execFileSync('pdftotext', ['-f', `${p}`, '-l', `${p}`, '-layout', resultPdf, '-'], {
+        encoding: 'utf8',
+      });
+    const [first, second] = [page(1), page(2)];
+    expect(first).toContain('要点 / headline');
+    expect(first).toContain('教訓 / lesson');
+    expect(first).toContain('金利 × 戦略');
+    expect(first).not.toContain('抵触したチェック / failed checks');
+    expect(first).not.toContain('明細 / by cell');
+    expect(
+      second
+        .split('\n')
+        .filter((l) => l.trim() !== '')[1]
+        .trim(),
+    ).toBe('抵触したチェック / failed checks');
+    expect(second).toContain('明細 / by cell');
     expect(count(OUTPUT_SHEETS.numericPlan)).toBe(2);
     // The other sheets print, in order, each at least once; the schedule over several pages
     // fit to width (its 3,840 rows), its header repeated on each.

@@ -1,16 +1,19 @@
 import { INPUT_SHEET_NAMES, inputTemplate, scenarioTemplate } from '../../workbook';
 import WORKSHOP from '../../scenarios/lodging-crisis-refinance.case.json';
 
-/** Every input sheet prints A4 landscape, one page wide, its title and header rows repeated. */
+/** Every input sheet prints A4 landscape, one page wide (or at 60 %), its title and header rows repeated. */
 describe('input sheets: page setup', () => {
   test('the template: A4 landscape, fit to one page wide, rows 1–4 (title … header) repeated', () => {
     const sheets = inputTemplate().sheets;
     expect(sheets.map((s) => s.name)).toEqual(INPUT_SHEET_NAMES);
+    // Sheets too wide for one page at 60 % run on at that scale (input-print-scale test).
+    const scaled = sheets.filter((s) => s.pageSetup!.scale !== undefined).map((s) => s.name);
+    expect(scaled).toEqual(['借入一覧', 'シナリオ', '設定', '再生計画']);
     for (const s of sheets) {
       expect(s.pageSetup).toMatchObject({
         orientation: 'landscape',
         paper: 'A4',
-        fitTo: { width: 1, height: 0 },
+        ...(scaled.includes(s.name) ? { scale: 60 } : { fitTo: { width: 1, height: 0 } }),
         titleRows: { from: 1, to: 4 },
         header: { center: '&A', right: '' },
         footer: { center: '&P / &N' },

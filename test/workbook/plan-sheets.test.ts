@@ -12,6 +12,8 @@ import {
 } from '../../workbook';
 import { writeXlsx } from '../../cli/xlsx/write-xlsx';
 import { cashSheet } from '../../workbook/render-cash';
+import { MIN_PRINT_SCALE } from '../../workbook/layout/column-pages';
+import { displayWidth } from '../../workbook/layout/display-width';
 import {
   cellNumber,
   convertWithLibreOffice,
@@ -114,33 +116,46 @@ describe('the council plan sheets', () => {
     expect(cash.highlights[0].fromColumn - 4).toBe(values.indexOf(Math.min(...values)));
   });
 
-  test('資金繰り表 of 24 months prints as two pages of 12 months: a column break after month 12', () => {
+  test('資金繰り表 of 24 months prints a quarter a page at 71 %, not 12 months at 37 %', () => {
     const block = table('RateShockCashBlock');
     const setup = cash.pageSetup!;
-    // 項目, 戦略ID, 金利 are columns 1–3, months 1–24 columns 4–27: month 12 (2028-03) is
-    // column 15, so the second page starts at month 13 (2028-04), column 16.
-    expect(setup.columnBreaks).toEqual([16]);
-    expect(block.columns[15 - 1].header).toBe('2028-03');
-    expect(block.columns[16 - 1].header).toBe('2028-04');
-    expect(setup.fitTo).toBeUndefined(); // a fit would ignore the break
     // Widths as fitted: 項目 "財務収支 返済 日本政策金融公庫 / repaid" 39, 戦略ID
     // "plan-unsecured-dds" 18, 金利 "+2.00%" 6, months "△18,850,000" 12, each + 3 of padding.
     expect(block.columns.map((x) => x.width)).toEqual([42, 21, 9, ...Array(24).fill(15)]);
-    // Both pages print 項目, 戦略ID, 金利 (print title columns) beside 12 months:
-    // 42 + 21 + 9 + 12 × 15 = 252 units, at the scale that fits 95: ⌊9500 / 252⌋.
-    expect(setup.scale).toBe(37);
+    // Every page prints 項目, 戦略ID, 金利 (72 units) beside its months. 12 months: 72 + 180
+    // = 252 units, ⌊9500 / 252⌋ = 37 %; 6: 162, 58 %, under MIN_PRINT_SCALE 60; a quarter:
+    // 72 + 4 × 15 = 132 units, ⌊9500 / 132⌋ = 71 %.
+    expect(MIN_PRINT_SCALE).toBe(60);
+    expect(setup.scale).toBe(71);
+    expect(setup.fitTo).toBeUndefined(); // a fit would ignore the breaks
+    // Months 1–24 are columns 4–27: pages start at months 5, 9, 13, 17, 21 (columns 8 … 24).
+    expect(setup.columnBreaks).toEqual([8, 12, 16, 20, 24]);
+    expect(setup.columnBreaks!.map((k) => block.columns[k - 1].header)).toEqual([
+      '2027-08',
+      '2027-12',
+      '2028-04',
+      '2028-08',
+      '2028-12',
+    ]);
     expect(setup.titleColumns).toEqual({ from: 1, to: 3 });
-    // The title, the note and the chosen strategy × shock above every page.
-    expect(setup.titleRows).toEqual({ from: 1, to: 5 });
+    // The title, the notes and the chosen strategy × shock above every page.
+    expect(setup.titleRows).toEqual({ from: 1, to: 8 });
     expect(setup.printArea).toEqual({
       fromRow: 1,
       fromColumn: 1,
       toRow: table('RateShockCashData').row - 2,
       toColumn: 27,
     });
-    // 12 months still print on one page wide (planSheets' default setup).
+    // Each note line fits inside the title columns (42 + 21 + 9 = 72 units), so pages after
+    // the first, which print only those columns beside their months, do not cut it.
+    for (const row of [1, 2, 3, 4, 5]) {
+      const note = cash.cells.find((x) => x.row === row && x.column === 1)!;
+      expect(displayWidth(String(note.value))).toBeLessThanOrEqual(72);
+    }
+    // 12 months print the same way: a quarter a page, three pages.
     const cells = results.cells.filter((x) => x.plan && x.mode === 'realistic');
-    expect(cashSheet(c, results, cells, 12).pageSetup).toBeUndefined();
+    const twelve = cashSheet(c, results, cells, 12).pageSetup!;
+    expect([twelve.scale, twelve.columnBreaks]).toEqual([71, [8, 12]]);
   });
 
   test('実態BS・清算BS: adjustments to 実態純資産, liquidation values, 経済合理性 per lender', () => {

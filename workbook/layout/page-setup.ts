@@ -36,6 +36,8 @@ export interface PageSetup {
   printArea: PrintArea;
   /** Page breaks before these 1-based columns. */
   columnBreaks?: number[];
+  /** Page breaks before these 1-based rows (with `scale`: a fit ignores them). */
+  rowBreaks?: number[];
   /** Excel header/footer codes: &P page, &N pages, &A sheet name; a literal & is &&. */
   header: HeaderFooterText;
   footer: HeaderFooterText;

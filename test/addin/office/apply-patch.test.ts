@@ -138,13 +138,15 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     expect(summary).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      // A scale (one page wide) and a page break under the matrix: a fit would ignore it.
+      zoom: { scale: setup.scale },
       printArea: `A1:${columnLetters(setup.printArea.toColumn)}${setup.printArea.toRow}`,
       leftHeader: '湯けむり旅館 (架空)',
       centerHeader: '&A',
       rightHeader: '基準日 / as of 2026-03-31',
       centerFooter: '&P / &N',
     });
+    expect(model.sheet('結果サマリー').horizontalPageBreaks).toEqual([`A${setup.rowBreaks![0]}`]);
     expect(model.sheet('返済予定表').pageLayout).toMatchObject({
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$1:$1',

@@ -12,8 +12,14 @@ test('the 24-month 資金繰り表: print title columns and rows through pageLay
   await applyPatch(asExcel(model.context()), { replaces: [], sheets: [cash] });
   expect(model.sheet(PLAN_OUTPUT_SHEETS.cash).pageLayout).toMatchObject({
     printTitleColumns: '$A:$C', // 項目, 戦略ID, 金利
-    printTitleRows: '$1:$5', // the title, its note, the chosen strategy × shock
+    printTitleRows: '$1:$8', // the title, its notes, the chosen strategy × shock
     zoom: { scale: cash.pageSetup!.scale },
   });
-  expect(model.sheet(PLAN_OUTPUT_SHEETS.cash).verticalPageBreaks).toEqual(['P1']);
+  expect(model.sheet(PLAN_OUTPUT_SHEETS.cash).verticalPageBreaks).toEqual([
+    'H1',
+    'L1',
+    'P1',
+    'T1',
+    'X1',
+  ]); // a quarter a page
 });

@@ -182,6 +182,8 @@ export class MockSheet {
   readonly pageLayout: Record<string, unknown> = {};
   /** Vertical page breaks, by the address given. */
   readonly verticalPageBreaks: string[] = [];
+  /** Horizontal page breaks, by the address given. */
+  readonly horizontalPageBreaks: string[] = [];
   deleted = false;
 
   constructor(public name: string) {}
@@ -241,6 +243,7 @@ export class MockSheet {
         alignments: this.alignments,
         pageLayout: this.pageLayout,
         verticalPageBreaks: this.verticalPageBreaks,
+        horizontalPageBreaks: this.horizontalPageBreaks,
       }),
     );
   }
@@ -833,6 +836,7 @@ class FakeWorksheet extends FakeObject {
   readonly charts: FakeCharts;
   readonly pageLayout: ReturnType<typeof pageLayout>;
   readonly verticalPageBreaks: { add: (address: string) => void };
+  readonly horizontalPageBreaks: { add: (address: string) => void };
   readonly freezePanes: {
     freezeAt: (range: FakeRange | string) => void;
     freezeRows: (count: number) => void;
@@ -851,6 +855,12 @@ class FakeWorksheet extends FakeObject {
       add: (address: string) =>
         this.ctx.write({ pageBreak: address }, () => {
           this.resolve().verticalPageBreaks.push(address);
+        }),
+    };
+    this.horizontalPageBreaks = {
+      add: (address: string) =>
+        this.ctx.write({ pageBreak: address }, () => {
+          this.resolve().horizontalPageBreaks.push(address);
         }),
     };
     const freeze = (what: unknown, rows: () => number, columns: () => number) =>
