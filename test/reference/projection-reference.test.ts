@@ -1,0 +1,352 @@
+import fc from 'fast-check';
+import { CATALOG_PROGRAMS, Case, GridCell, parseCaseFile, simulate } from '../../engine';
+import {
+  DebtYear,
+  floorTimes,
+  referenceAllocate,
+  referenceCoverage,
+  referenceLiquidationRate,
+  referenceRecoveries,
+  referenceYears,
+} from './projection-reference';
+
+/*
+ * The engine's yearly projection and council plan against the plain reference, on random
+ * but valid council-style cases (the shape of scenarios/council-pro-rata.case.json, in yen so
+ * every floor shows): random P/L, loss carry-forward, loans per lender, collateral with ranked
+ * liens, guarantees, plan settings and a shock.
+ */
+
+const LENDERS = ['みどり銀行', 'さくら信用金庫', 'あおば銀行'];
+const yen = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
+
+const loanArb = fc.record({
+  lender: fc.integer({ min: 0, max: 2 }),
+  principal: yen(3_000_001, 80_000_000),
+  termMonths: fc.integer({ min: 24, max: 120 }),
+  floating: fc.boolean(),
+  spreadBp: fc.integer({ min: 20, max: 150 }),
+  guaranteed: fc.constantFrom(0, 0.8, 1),
+});
+
+const caseArb = fc.record({
+  revenue: yen(80_000_000, 400_000_000),
+  margins: fc.array(fc.integer({ min: -30, max: 120 }), { minLength: 5, maxLength: 5 }),
+  depreciation: yen(1_000_000, 9_000_000),
+  capex: yen(0, 6_000_000),
+  wc: fc.array(yen(-2_000_000, 2_000_000), { minLength: 5, maxLength: 5 }),
+  baseOrdinary: yen(-10_000_000, 12_000_000),
+  taxPct: fc.integer({ min: 15, max: 40 }),
+  cash: yen(5_000_000, 60_000_000),
+  bookNetAssets: yen(-30_000_000, 40_000_000),
+  adjustments: yen(-20_000_000, 5_000_000),
+  lossCarryForward: yen(0, 40_000_000),
+  nonOperating: yen(0, 3_000_000),
+  loans: fc.array(loanArb, { minLength: 2, maxLength: 6 }),
+  jfc: yen(5_000_000, 40_000_000),
+  collateral: fc.array(
+    fc.record({
+      value: yen(5_000_000, 120_000_000),
+      haircutPct: fc.integer({ min: 30, max: 100 }),
+      first: fc.integer({ min: 0, max: 2 }),
+      second: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    }),
+    { minLength: 0, maxLength: 2 },
+  ),
+  basis: fc.constantFrom('balance', 'unsecured'),
+  fcfSharePct: fc.integer({ min: 50, max: 100 }),
+  minCashMonths: fc.constantFrom(0, 0.5, 1, 2),
+  guaranteeCounts: fc.boolean(),
+  terminalPct: fc.integer({ min: 0, max: 100 }),
+  shock: fc.constantFrom('0.25%', '1.00%', '2.00%'),
+  form: fc.constantFrom('net', 'simple'),
+  liquidation: fc.record({
+    receivables: yen(1_000_000, 60_000_000),
+    haircutPct: fc.integer({ min: 10, max: 90 }),
+    priority: yen(0, 30_000_000),
+    other: yen(0, 40_000_000),
+  }),
+});
+
+type Arb = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildCase(a: Arb): Case {
+  const loans = a.loans.map((l, k) => ({
+    id: `L${k + 1}`,
+    lender: LENDERS[l.lender],
+    principal: l.principal,
+    termMonths: l.termMonths,
+    method: 'equal-principal',
+    ...(l.floating
+      ? {
+          rate: {
+            type: 'floating',
+            index: 'short-prime',
+            spread: l.spreadBp / 10000,
+            resetEveryMonths: 6,
+            nextResetDate: '2027-04-01',
+            currentRate: 0.02125 + l.spreadBp / 10000,
+          },
+        }
+      : { rate: { type: 'fixed', annualRate: 0.01 + l.spreadBp / 10000 } }),
+    ...(l.guaranteed ? { guaranteeFeeRate: 0.008, guaranteeCoverage: l.guaranteed } : {}),
+  }));
+  const poolLenders = [...new Set(loans.map((l) => l.lender))];
+  const json = {
+    name: 'reference',
+    profile: {
+      name: 'ref',
+      sector: '製造業',
+      jfcUnit: 'micro',
+      fiscalYearEndMonth: 3,
+      employees: 12,
+    },
+    asOf: '2027-03-31',
+    base: {
+      revenue: a.revenue,
+      operatingProfit: a.baseOrdinary + 3_000_000,
+      depreciation: a.depreciation,
+      ordinaryProfit: a.baseOrdinary,
+      capex: a.capex,
+      workingCapitalChange: 0,
+      effectiveTaxRate: a.taxPct / 100,
+      cash: a.cash,
+      receivables: Math.floor(a.revenue / 7),
+      inventory: Math.floor(a.revenue / 9),
+      payables: Math.floor(a.revenue / 13),
+      totalAssets: a.revenue,
+      bookNetAssets: a.bookNetAssets,
+      netAssetAdjustments: a.adjustments,
+      lossCarryForward: a.lossCarryForward,
+      nonOperatingIncome: a.nonOperating,
+    },
+    plan: a.margins.map((m, t) => ({
+      revenue: a.revenue + t * 3_000_001,
+      operatingProfit: Math.floor(((a.revenue + t * 3_000_001) * m) / 1000),
+      depreciation: a.depreciation,
+      capex: a.capex,
+      workingCapitalChange: a.wc[t],
+    })),
+    indexes: {
+      'short-prime': { rate: '2.125%' },
+      tibor: { rate: '1.00%' },
+      'jfc-base': { rate: '2.30%' },
+    },
+    loans: [
+      ...loans,
+      {
+        id: 'J1',
+        lender: '日本政策金融公庫',
+        principal: a.jfc,
+        termMonths: 120,
+        method: 'equal-principal',
+        rate: { type: 'fixed', annualRate: '0.90%' },
+      },
+    ],
+    collateral: a.collateral.map((col, k) => ({
+      id: `C${k + 1}`,
+      kind: 'real-estate',
+      value: col.value,
+      haircut: col.haircutPct / 100,
+      liens: [
+        { lender: poolLenders[col.first % poolLenders.length], rank: 1 },
+        ...(col.second !== undefined &&
+        col.second % poolLenders.length !== col.first % poolLenders.length
+          ? [{ lender: poolLenders[col.second % poolLenders.length], rank: 2 }]
+          : []),
+      ],
+    })),
+    liquidation: {
+      assets: [
+        { item: '現預金', bookValue: a.cash, value: a.cash },
+        {
+          item: '売掛金',
+          bookValue: a.liquidation.receivables,
+          haircut: a.liquidation.haircutPct / 100,
+        },
+        ...a.collateral.map((col, k) => ({
+          item: `担保${k + 1}`,
+          bookValue: col.value,
+          value: floorTimes(col.value, col.haircutPct / 100),
+          collateralId: `C${k + 1}`,
+        })),
+      ],
+      priorityClaims: a.liquidation.priority,
+      otherGeneralLiabilities: a.liquidation.other,
+    },
+    shocks: [a.shock],
+    thresholds: { debtYearsForm: a.form },
+    strategies: [
+      { id: 'status-quo', actions: [] },
+      {
+        id: 'plan',
+        actions: [
+          {
+            kind: 'pro-rata-plan',
+            select: { lenders: poolLenders },
+            basis: a.basis,
+            fcfShare: a.fcfSharePct / 100,
+            minCashMonths: a.minCashMonths,
+            guaranteeCountsAsSecured: a.guaranteeCounts,
+            terminalRecoveryRate: a.terminalPct / 100,
+          },
+        ],
+      },
+    ],
+  };
+  const parsed = parseCaseFile(json);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+function debtYears(cell: GridCell): DebtYear[] {
+  return cell.years;
+}
+
+/** Every difference between engine and reference in one cell, as readable lines. */
+function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
+  const diffs: string[] = [];
+  const ref = referenceYears(
+    c,
+    debtYears(cell),
+    c.base.cash,
+    cell.years.map(() => 0),
+  );
+  cell.years.forEach((y, t) => {
+    const r = ref[t];
+    const m = cell.measures[t];
+    const exact: [string, number, number][] = [
+      ['ordinaryProfit', y.ordinaryProfit, r.ordinaryProfit],
+      ['taxes', y.taxes, r.taxes],
+      ['lossCarryForwardUsed', y.lossCarryForwardUsed, r.lossCarryForwardUsed],
+      ['lossCarryForwardClosing', y.lossCarryForwardClosing, r.lossCarryForwardClosing],
+      ['netIncome', y.netIncome, r.netIncome],
+      ['cash', y.cash, r.cash],
+      ['bookNetAssets', y.bookNetAssets, r.bookNetAssets],
+      ['substantiveNetWorth', y.substantiveNetWorth, r.substantiveNetWorth],
+    ];
+    for (const [k, e, v] of exact)
+      if (e !== v) diffs.push(`${cell.strategyId} y${t} ${k}: engine ${e} ref ${v}`);
+    const close: [string, number | null, number | null][] = [
+      ['debtYears', m.debtRepaymentYears.value, r.debtYears],
+      ['dscr', m.dscr.value, r.dscr],
+      ['ebitdaMultiple', m.ebitdaDebtMultiple.value, r.ebitdaMultiple],
+    ];
+    for (const [k, e, v] of close)
+      if (e === null || v === null ? e !== v : Math.abs(e - v) > 1e-9 * Math.max(1, Math.abs(v)))
+        diffs.push(`${cell.strategyId} y${t} ${k}: engine ${e} ref ${v}`);
+  });
+
+  const plan = cell.plan;
+  if (!plan) return diffs;
+  const action = c.strategies[1].actions[0] as {
+    guaranteeCountsAsSecured: boolean;
+    minCashMonths: number;
+    fcfShare: number;
+    terminalRecoveryRate: number;
+  };
+  const stackLoans = c.stack.loans.map((l) => ({
+    id: l.id,
+    lender: l.lender ?? '',
+    balance: l.terms.principal,
+    guaranteeCoverage: l.guaranteeCoverage,
+  }));
+  const pool = stackLoans.filter((l) => l.lender !== '日本政策金融公庫');
+  const lenders = referenceCoverage(c, pool, stackLoans, action.guaranteeCountsAsSecured);
+  lenders.forEach((l, i) => {
+    const e = plan.lenders[i];
+    if (!e || e.lender !== l.lender)
+      diffs.push(`plan lender ${i}: engine ${e?.lender} ref ${l.lender}`);
+    else
+      for (const k of ['baseBalance', 'secured', 'unsecured'] as const) {
+        const v = k === 'baseBalance' ? l.poolBalance : l[k];
+        if (e[k] !== v) diffs.push(`plan ${l.lender} ${k}: engine ${e[k]} ref ${v}`);
+      }
+  });
+  const unsecuredAll = lenders.every((l) => l.unsecured === 0);
+  const basis = a.basis === 'unsecured' && !unsecuredAll ? 'unsecured' : 'balance';
+  if (plan.basis !== basis) diffs.push(`plan basis: engine ${plan.basis} ref ${basis}`);
+  const weights = lenders.map((l) => (basis === 'unsecured' ? l.unsecured : l.poolBalance));
+  // Budgets: FCF of the year before, capped by cash over the minimum.
+  plan.budget.forEach((b, t) => {
+    const prior =
+      t === 0
+        ? {
+            ni:
+              c.base.netIncome ??
+              c.base.ordinaryProfit -
+                floorTimes(Math.max(0, c.base.ordinaryProfit), c.base.effectiveTaxRate),
+            dep: c.base.depreciation,
+            capex: c.base.capex ?? 0,
+            wc: c.base.workingCapitalChange ?? 0,
+            cash: c.base.cash,
+            revenue: c.base.revenue,
+          }
+        : {
+            ni: cell.years[t - 1].netIncome,
+            dep: cell.years[t - 1].depreciation,
+            capex: cell.years[t - 1].capex,
+            wc: cell.years[t - 1].workingCapitalChange,
+            cash: cell.years[t - 1].cash,
+            revenue: cell.years[t - 1].revenue,
+          };
+    const fcf = prior.ni + prior.dep - prior.capex - prior.wc;
+    const minimumCash = Math.floor((action.minCashMonths * prior.revenue) / 12);
+    const budget = Math.min(b.beforeCap, Math.max(0, prior.cash - minimumCash));
+    if (b.fcfPrior !== fcf) diffs.push(`budget y${t} fcfPrior: engine ${b.fcfPrior} ref ${fcf}`);
+    if (b.minimumCash !== minimumCash)
+      diffs.push(`budget y${t} minimumCash: engine ${b.minimumCash} ref ${minimumCash}`);
+    if (b.budget !== budget) diffs.push(`budget y${t} budget: engine ${b.budget} ref ${budget}`);
+    // The pro-rata split of the engine's budget.
+    const owed = plan.lenders.map((l) => (t === 0 ? l.baseBalance : l.years[t - 1].closing));
+    const paid = referenceAllocate(b.budget, weights, owed);
+    plan.lenders.forEach((l, i) => {
+      if (l.years[t].repayment !== paid[i])
+        diffs.push(
+          `plan ${l.lender} y${t} repayment: engine ${l.years[t].repayment} ref ${paid[i]} (budget ${b.budget}, owed ${owed})`,
+        );
+    });
+  });
+  // 清算配当率 over every lender of the senior debt (the JFC's unsecured too).
+  const all = referenceCoverage(c, stackLoans, stackLoans, action.guaranteeCountsAsSecured);
+  const rate = referenceLiquidationRate(
+    c,
+    all.reduce((s, l) => s + l.unsecured, 0),
+  );
+  if (
+    plan.liquidationRate !== null && rate !== null
+      ? Math.abs(plan.liquidationRate - rate) > 1e-12
+      : plan.liquidationRate !== rate
+  )
+    diffs.push(`liquidationRate: engine ${plan.liquidationRate} ref ${rate}`);
+  plan.lenders.forEach((l) => {
+    const r = referenceRecoveries(l, plan.liquidationRate, action.terminalRecoveryRate);
+    if (l.liquidationRecovery !== r.liquidation)
+      diffs.push(
+        `plan ${l.lender} liquidationRecovery: engine ${l.liquidationRecovery} ref ${r.liquidation}`,
+      );
+    if (l.planRecovery !== r.plan)
+      diffs.push(`plan ${l.lender} planRecovery: engine ${l.planRecovery} ref ${r.plan}`);
+    if (l.rational !== r.rational)
+      diffs.push(`plan ${l.lender} rational: engine ${l.rational} ref ${r.rational}`);
+  });
+  return diffs;
+}
+
+describe('projection and council plan against the independent reference', () => {
+  test('random council-style cases: every yearly figure, measure and plan table agrees', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(caseArb, (a) => {
+        const c = buildCase(a);
+        const out = simulate(c, CATALOG_PROGRAMS);
+        if (!out.ok) throw new Error(JSON.stringify(out.errors));
+        const diffs = out.results.cells.flatMap((cell) => compareCell(c, cell, a));
+        for (const d of diffs) seen.add(d.replace(/-?\d+(\.\d+)?/g, '#'));
+        if (diffs.length) console.log(diffs.slice(0, 40).join('\n'));
+        expect(diffs).toEqual([]);
+      }),
+      { seed: 20261206, numRuns: 40, endOnFailure: true },
+    );
+  });
+});
