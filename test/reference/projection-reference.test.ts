@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { CATALOG_PROGRAMS, Case, GridCell, parseCaseFile, simulate } from '../../engine';
 import {
   DebtYear,
+  capitalShare,
   floorTimes,
   referenceAllocate,
   referenceCoverage,
   referenceLiquidationRate,
   referenceRecoveries,
+  referenceSpread,
   referenceYears,
+  referenceYearsToDebtYears,
 } from './projection-reference';
 
 /*
@@ -22,7 +25,7 @@ const yen = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
 
 const loanArb = fc.record({
   lender: fc.integer({ min: 0, max: 2 }),
-  principal: yen(3_000_001, 80_000_000),
+  principal: yen(1_000_001, 80_000_000),
   termMonths: fc.integer({ min: 24, max: 120 }),
   floating: fc.boolean(),
   spreadBp: fc.integer({ min: 20, max: 150 }),
@@ -31,10 +34,10 @@ const loanArb = fc.record({
 
 const caseArb = fc.record({
   revenue: yen(80_000_000, 400_000_000),
-  margins: fc.array(fc.integer({ min: -30, max: 120 }), { minLength: 5, maxLength: 5 }),
+  margins: fc.array(fc.integer({ min: -60, max: 120 }), { minLength: 5, maxLength: 15 }),
   depreciation: yen(1_000_000, 9_000_000),
   capex: yen(0, 6_000_000),
-  wc: fc.array(yen(-2_000_000, 2_000_000), { minLength: 5, maxLength: 5 }),
+  wc: fc.array(yen(-2_000_000, 2_000_000), { minLength: 15, maxLength: 15 }),
   baseOrdinary: yen(-10_000_000, 12_000_000),
   taxPct: fc.integer({ min: 15, max: 40 }),
   cash: yen(5_000_000, 60_000_000),
@@ -60,6 +63,9 @@ const caseArb = fc.record({
   terminalPct: fc.integer({ min: 0, max: 100 }),
   shock: fc.constantFrom('0.25%', '1.00%', '2.00%'),
   form: fc.constantFrom('net', 'simple'),
+  ebitdaCapitalDebt: fc.constantFrom('include', 'exclude-recognised'),
+  ddsDivisor: fc.integer({ min: 2, max: 5 }),
+  ddsTermMonths: fc.constantFrom(61, 84, 120, 180),
   liquidation: fc.record({
     receivables: yen(1_000_000, 60_000_000),
     haircutPct: fc.integer({ min: 10, max: 90 }),
@@ -121,6 +127,7 @@ function buildCase(a: Arb): Case {
       nonOperatingIncome: a.nonOperating,
     },
     plan: a.margins.map((m, t) => ({
+      // margins in ‰ of revenue
       revenue: a.revenue + t * 3_000_001,
       operatingProfit: Math.floor(((a.revenue + t * 3_000_001) * m) / 1000),
       depreciation: a.depreciation,
@@ -175,12 +182,47 @@ function buildCase(a: Arb): Case {
       otherGeneralLiabilities: a.liquidation.other,
     },
     shocks: [a.shock],
-    thresholds: { debtYearsForm: a.form },
+    thresholds: { debtYearsForm: a.form, ebitdaCapitalDebt: a.ebitdaCapitalDebt },
     strategies: [
       { id: 'status-quo', actions: [] },
       {
+        id: 'dds',
+        actions: [
+          {
+            kind: 'capital-loan',
+            mode: 'dds',
+            select: { loanIds: ['L1'] },
+            programId: 'bank-dds',
+            amount: Math.floor(a.loans[0].principal / a.ddsDivisor),
+            termMonths: a.ddsTermMonths,
+          },
+        ],
+      },
+      {
         id: 'plan',
         actions: [
+          {
+            kind: 'pro-rata-plan',
+            select: { lenders: poolLenders },
+            basis: a.basis,
+            fcfShare: a.fcfSharePct / 100,
+            minCashMonths: a.minCashMonths,
+            guaranteeCountsAsSecured: a.guaranteeCounts,
+            terminalRecoveryRate: a.terminalPct / 100,
+          },
+        ],
+      },
+      {
+        id: 'dds-plan',
+        actions: [
+          {
+            kind: 'capital-loan',
+            mode: 'dds',
+            select: { loanIds: ['L1'] },
+            programId: 'bank-dds',
+            amount: Math.floor(a.loans[0].principal / a.ddsDivisor),
+            termMonths: a.ddsTermMonths,
+          },
           {
             kind: 'pro-rata-plan',
             select: { lenders: poolLenders },
@@ -204,14 +246,19 @@ function debtYears(cell: GridCell): DebtYear[] {
 }
 
 /** Every difference between engine and reference in one cell, as readable lines. */
+const events = new Set<string>();
+
 function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
   const diffs: string[] = [];
-  const ref = referenceYears(
-    c,
-    debtYears(cell),
-    c.base.cash,
-    cell.years.map(() => 0),
+  // Capital recognised at each year end (§6 taper, whole yen): the plan starts on a fiscal year
+  // end, so months left at the end of plan year t are the term less 12 (t + 1).
+  const recognised = cell.years.map((_, t) =>
+    cell.schedules.capitalFlows.reduce(
+      (s, f) => s + floorTimes(f.loan.amount, capitalShare(f.loan.termMonths - 12 * (t + 1))),
+      0,
+    ),
   );
+  const ref = referenceYears(c, debtYears(cell), c.base.cash, recognised);
   cell.years.forEach((y, t) => {
     const r = ref[t];
     const m = cell.measures[t];
@@ -225,6 +272,14 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
       ['bookNetAssets', y.bookNetAssets, r.bookNetAssets],
       ['substantiveNetWorth', y.substantiveNetWorth, r.substantiveNetWorth],
     ];
+    if (r.lossCarryForwardUsed > 0) events.add('loss used');
+    const opening = t === 0 ? c.base.lossCarryForward : ref[t - 1].lossCarryForwardClosing;
+    const added = Math.max(0, -r.ordinaryProfit);
+    if (r.lossCarryForwardClosing < opening + added - r.lossCarryForwardUsed)
+      events.add('loss expired');
+    if (r.ordinaryProfit < 0) events.add('ordinary loss');
+    if (r.debtYears === null) events.add('debt years null');
+    if (recognised[t] > 0 && recognised[t] < y.capitalDebt) events.add('capital taper');
     for (const [k, e, v] of exact)
       if (e !== v) diffs.push(`${cell.strategyId} y${t} ${k}: engine ${e} ref ${v}`);
     const close: [string, number | null, number | null][] = [
@@ -239,16 +294,20 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
 
   const plan = cell.plan;
   if (!plan) return diffs;
-  const action = c.strategies[1].actions[0] as {
+  const strategy = c.strategies.find((x) => x.id === cell.strategyId)!;
+  const action = strategy.actions.find((x) => x.kind === 'pro-rata-plan') as unknown as {
     guaranteeCountsAsSecured: boolean;
     minCashMonths: number;
     fcfShare: number;
     terminalRecoveryRate: number;
   };
+  // A DDS listed before the plan takes its amount out of L1's senior balance (one loan chosen).
+  const dds = strategy.actions.find((x) => x.kind === 'capital-loan') as unknown as
+    { amount: number } | undefined;
   const stackLoans = c.stack.loans.map((l) => ({
     id: l.id,
     lender: l.lender ?? '',
-    balance: l.terms.principal,
+    balance: l.terms.principal - (dds && l.id === 'L1' ? dds.amount : 0),
     guaranteeCoverage: l.guaranteeCoverage,
   }));
   const pool = stackLoans.filter((l) => l.lender !== '日本政策金融公庫');
@@ -263,7 +322,31 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
         if (e[k] !== v) diffs.push(`plan ${l.lender} ${k}: engine ${e[k]} ref ${v}`);
       }
   });
+  const toTen = referenceYearsToDebtYears(
+    cell.years.map((y, t) => ({
+      debtYears: cell.measures[t].debtRepaymentYears.value,
+      debt: cell.measures[t].debtRepaymentYears.debt,
+      cashFlow: cell.measures[t].debtRepaymentYears.cashFlow,
+      principal: y.principal,
+    })),
+    c.thresholds.maxDebtYearsAtPlanEnd,
+  );
+  const got = plan.criteria.yearsToDebtYears;
+  if (
+    got.years !== toTen.years ||
+    (toTen.years !== null && got.extrapolated !== toTen.extrapolated)
+  )
+    diffs.push(`yearsToDebtYears: engine ${JSON.stringify(got)} ref ${JSON.stringify(toTen)}`);
+  events.add(
+    toTen.extrapolated
+      ? toTen.years === null
+        ? 'to-10 null'
+        : 'to-10 extrapolated'
+      : 'to-10 in plan',
+  );
   const unsecuredAll = lenders.every((l) => l.unsecured === 0);
+  if (a.basis === 'unsecured') events.add(unsecuredAll ? 'basis fallback' : 'unsecured basis');
+  if (lenders.some((l) => l.secured > 0 && l.unsecured > 0)) events.add('partly secured');
   const basis = a.basis === 'unsecured' && !unsecuredAll ? 'unsecured' : 'balance';
   if (plan.basis !== basis) diffs.push(`plan basis: engine ${plan.basis} ref ${basis}`);
   const weights = lenders.map((l) => (basis === 'unsecured' ? l.unsecured : l.poolBalance));
@@ -292,7 +375,19 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
           };
     const fcf = prior.ni + prior.dep - prior.capex - prior.wc;
     const minimumCash = Math.floor((action.minCashMonths * prior.revenue) / 12);
-    const budget = Math.min(b.beforeCap, Math.max(0, prior.cash - minimumCash));
+    // The JFC loan stays outside the pool: its contract principal of plan year t comes first
+    // (periods 12t + 1 … 12t + 12: the loans start on the base year's closing date).
+    const jfc = cell.schedules.seniorSchedules[cell.book.senior.findIndex((l) => l.id === 'J1')];
+    let outside = 0;
+    for (let k = 12 * t; k < 12 * t + 12 && k < jfc.terms.termMonths; k++)
+      outside += jfc.flows.principal[k];
+    // …and a capital-type loan's bullet falling in year t (README).
+    for (const f of cell.schedules.capitalFlows)
+      for (let k = 12 * t; k < 12 * t + 12 && k < f.periods; k++) outside += f.principal[k];
+    const beforeCap = Math.max(0, floorTimes(fcf, action.fcfShare) - outside);
+    if (b.beforeCap !== beforeCap)
+      diffs.push(`budget y${t} beforeCap: engine ${b.beforeCap} ref ${beforeCap}`);
+    const budget = Math.min(beforeCap, Math.max(0, prior.cash - minimumCash));
     if (b.fcfPrior !== fcf) diffs.push(`budget y${t} fcfPrior: engine ${b.fcfPrior} ref ${fcf}`);
     if (b.minimumCash !== minimumCash)
       diffs.push(`budget y${t} minimumCash: engine ${b.minimumCash} ref ${minimumCash}`);
@@ -300,6 +395,18 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
     // The pro-rata split of the engine's budget.
     const owed = plan.lenders.map((l) => (t === 0 ? l.baseBalance : l.years[t - 1].closing));
     const paid = referenceAllocate(b.budget, weights, owed);
+    events.add(paid.some((p, i) => p === owed[i] && p > 0) ? 'lender repaid' : 'none repaid');
+    events.add(paid.reduce((x, y) => x + y, 0) === b.budget ? 'budget placed' : 'budget over owed');
+    cell.pool?.lenders.forEach((pl) => {
+      const start = pl.loans.map((k) => (t === 0 ? k.baseBalance : k.years[t - 1].closing));
+      const spread = referenceSpread(pl.years[t].repayment, start);
+      pl.loans.forEach((k, j) => {
+        if (k.years[t].repayment !== spread[j])
+          diffs.push(
+            `pool ${k.id} y${t} repayment: engine ${k.years[t].repayment} ref ${spread[j]} (lender ${pl.years[t].repayment}, balances ${start})`,
+          );
+      });
+    });
     plan.lenders.forEach((l, i) => {
       if (l.years[t].repayment !== paid[i])
         diffs.push(
@@ -309,10 +416,11 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
   });
   // 清算配当率 over every lender of the senior debt (the JFC's unsecured too).
   const all = referenceCoverage(c, stackLoans, stackLoans, action.guaranteeCountsAsSecured);
-  const rate = referenceLiquidationRate(
+  const liq = referenceLiquidationRate(
     c,
     all.reduce((s, l) => s + l.unsecured, 0),
   );
+  const rate = liq?.rate ?? null;
   if (
     plan.liquidationRate !== null && rate !== null
       ? Math.abs(plan.liquidationRate - rate) > 1e-12
@@ -320,7 +428,7 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
   )
     diffs.push(`liquidationRate: engine ${plan.liquidationRate} ref ${rate}`);
   plan.lenders.forEach((l) => {
-    const r = referenceRecoveries(l, plan.liquidationRate, action.terminalRecoveryRate);
+    const r = referenceRecoveries(l, liq, action.terminalRecoveryRate);
     if (l.liquidationRecovery !== r.liquidation)
       diffs.push(
         `plan ${l.lender} liquidationRecovery: engine ${l.liquidationRecovery} ref ${r.liquidation}`,
@@ -346,7 +454,93 @@ describe('projection and council plan against the independent reference', () => 
         if (diffs.length) console.log(diffs.slice(0, 40).join('\n'));
         expect(diffs).toEqual([]);
       }),
-      { seed: 20261206, numRuns: 40, endOnFailure: true },
+      { seed: 20261206, numRuns: 120, endOnFailure: true },
     );
+    // The comparison reached the rules' branches.
+    expect([...events].sort()).toEqual(
+      [
+        'basis fallback',
+        'budget over owed',
+        'budget placed',
+        'loss expired',
+        'to-10 extrapolated',
+        'to-10 in plan',
+        'to-10 null',
+        'capital taper',
+        'debt years null',
+        'lender repaid',
+        'loss used',
+        'none repaid',
+        'ordinary loss',
+        'partly secured',
+        'unsecured basis',
+      ].sort(),
+    );
+  });
+});
+
+describe('the reference itself, on hand-worked examples', () => {
+  test('pro rata with a lender capped at what it is owed, then re-shared', () => {
+    // 1,000,000 by 5:3:2 → 500,000 / 300,000→100,000 (owed) / 200,000; 200,000 left by 5:2 →
+    // 142,857→100,000 (owed) / 57,142; the 42,858 left all to the last lender still owed.
+    expect(referenceAllocate(1_000_000, [5, 3, 2], [600_000, 100_000, 900_000])).toEqual([
+      600_000, 100_000, 300_000,
+    ]);
+  });
+  test('the yen the flooring leaves go to the largest share, the first listed on a tie', () => {
+    expect(referenceAllocate(10, [1, 1, 1], [100, 100, 100])).toEqual([4, 3, 3]);
+    expect(referenceAllocate(11, [1, 2, 2], [100, 100, 100])).toEqual([2, 5, 4]);
+  });
+  test('a lender amount over its loans: floor by balance, the last loan the remainder', () => {
+    // 100,000 over 300,000 / 200,000 / 100,000: 50,000, 33,333, and 16,667 to the last.
+    expect(referenceSpread(100_000, [300_000, 200_000, 100_000])).toEqual([50_000, 33_333, 16_667]);
+  });
+  test('tax: 35 % of 1,310,740 is 458,759; the base-year loss is used in year 10, lapsed in 11', () => {
+    expect(floorTimes(1_310_740, 0.35)).toBe(458_759);
+    const c = {
+      base: {
+        nonOperatingIncome: 0,
+        interestIncome: 0,
+        nonOperatingExpense: 0,
+        lossCarryForward: 1_000_000,
+        effectiveTaxRate: 0.3,
+        bookNetAssets: 0,
+        netAssetAdjustments: 0,
+      },
+      thresholds: { debtYearsForm: 'net', ebitdaCapitalDebt: 'include' },
+    } as unknown as Case;
+    const year = (operatingProfit: number): DebtYear => ({
+      revenue: 0,
+      operatingProfit,
+      depreciation: 0,
+      capex: 0,
+      workingCapitalChange: 0,
+      interest: 0,
+      guaranteeFees: 0,
+      swapBreakCost: 0,
+      principal: 0,
+      debtService: 0,
+      seniorDebt: 0,
+      capitalDebt: 0,
+      receivables: 0,
+      inventory: 0,
+      payables: 0,
+    });
+    const zeros = new Array<number>(11).fill(0);
+    // Profit 2,000,000 in year 10: 1,000,000 of the loss used, 30 % of the other 1,000,000.
+    const inTen = referenceYears(c, [...zeros.slice(0, 9).map(() => year(0)), year(2e6)], 0, zeros);
+    expect([inTen[9].lossCarryForwardUsed, inTen[9].taxes]).toEqual([1_000_000, 300_000]);
+    // The same profit in year 11: the loss lapsed at the end of year 10, 30 % of 2,000,000.
+    const inEleven = referenceYears(
+      c,
+      [...zeros.slice(0, 10).map(() => year(0)), year(2e6)],
+      0,
+      zeros,
+    );
+    expect([
+      inEleven[9].lossCarryForwardClosing,
+      inEleven[10].lossCarryForwardUsed,
+      inEleven[10].taxes,
+    ]).toEqual([1_000_000, 0, 600_000]);
   });
 });

@@ -67,7 +67,8 @@ export type DebtYear = Pick<
 /**
  * §6 and the README: 経常利益 = 営業利益 + 営業外収益 + 受取利息 − 営業外費用 − 支払利息 − 保証料
  * (− a swap's 解約清算金); 法人税等 = floor(taxable × 実効税率), taxable = 経常利益 less the loss
- * carried forward (used in full, no expiry: the README states no limit); a loss adds to it.
+ * carried forward — oldest first, up to 100 % of the income (SME rule), each year's loss usable for
+ * the 10 years after it, `base.lossCarryForward` counted as the base year's (README).
  * Cash: operating cash before debt service (経常利益 + interest + 保証料 expensed + 減価償却費 −
  * 設備投資 − 運転資本増加) less debt service less taxes. 実質純資産 = 純資産 + 実態修正 +
  * capital-type loans recognised (`recognised[t]`, whole yen).
@@ -80,19 +81,28 @@ export function referenceYears(
 ): ReferenceYear[] {
   const b = c.base;
   const nonOperating = b.nonOperatingIncome + b.interestIncome - b.nonOperatingExpense;
-  let loss = b.lossCarryForward;
+  // Unused losses by the plan year they arose (base year = 0), oldest first.
+  let losses: { year: number; amount: number }[] =
+    b.lossCarryForward > 0 ? [{ year: 0, amount: b.lossCarryForward }] : [];
   let cash = openingCash;
   let book = b.bookNetAssets;
   return years.map((y, t) => {
     const ordinaryProfit =
       y.operatingProfit + nonOperating - y.interest - y.guaranteeFees - y.swapBreakCost;
+    const year = t + 1;
+    losses = losses.filter((l) => year - l.year <= 10);
     let used = 0;
     let taxes = 0;
     if (ordinaryProfit > 0) {
-      used = Math.min(loss, ordinaryProfit);
-      loss -= used;
+      for (const l of losses) {
+        const take = Math.min(l.amount, ordinaryProfit - used);
+        l.amount -= take;
+        used += take;
+      }
+      losses = losses.filter((l) => l.amount > 0);
       taxes = floorTimes(ordinaryProfit - used, b.effectiveTaxRate);
-    } else loss += -ordinaryProfit;
+    } else if (ordinaryProfit < 0) losses.push({ year, amount: -ordinaryProfit });
+    const loss = losses.reduce((s, l) => s + l.amount, 0);
     const netIncome = ordinaryProfit - taxes;
     const operatingCash =
       ordinaryProfit +
@@ -253,8 +263,14 @@ export function referenceAllocate(
   return paid;
 }
 
-/** 清算配当率 (README): max(0, free assets − priority) ÷ (Σ unsecured claims + other), ≤ 100 %. */
-export function referenceLiquidationRate(c: Case, allLendersUnsecured: number): number | null {
+/**
+ * 清算配当率 (README): max(0, free assets − priority) ÷ (Σ unsecured claims + other), ≤ 100 %,
+ * kept as the exact fraction `num / den` so a recovery floor(unsecured × rate) is exact.
+ */
+export function referenceLiquidationRate(
+  c: Case,
+  allLendersUnsecured: number,
+): { rate: number; num: number; den: number } | null {
   const q = c.liquidation;
   if (!q) return null;
   const free = q.assets
@@ -264,20 +280,71 @@ export function referenceLiquidationRate(c: Case, allLendersUnsecured: number): 
       0,
     );
   const claims = allLendersUnsecured + q.otherGeneralLiabilities;
-  if (claims <= 0) return 1;
-  return Math.min(1, Math.max(0, free - q.priorityClaims) / claims);
+  const num = Math.max(0, free - q.priorityClaims);
+  if (claims <= 0 || num >= claims) return { rate: 1, num: 1, den: 1 };
+  return { rate: num / claims, num, den: claims };
 }
 
 /** Liquidation and plan recovery of one lender, and 経済合理性 (README). */
 export function referenceRecoveries(
   l: CellPlan['lenders'][0],
-  rate: number | null,
+  rate: { num: number; den: number } | null,
   terminalRecoveryRate: number,
 ): { liquidation: number | null; plan: number; rational: boolean | null } {
   const repaid = l.years.reduce((s, y) => s + y.repayment, 0);
   const closing = l.years.length ? l.years[l.years.length - 1].closing : l.baseBalance;
   const plan = repaid + floorTimes(closing, terminalRecoveryRate);
   if (rate === null) return { liquidation: null, plan, rational: null };
-  const liquidation = l.secured + floorTimes(l.unsecured, rate);
+  const liquidation = l.secured + floorMulDiv(l.unsecured, rate.num, rate.den);
   return { liquidation, plan, rational: plan >= liquidation };
+}
+
+/**
+ * A lender's year amount over its pool loans (README): floor(A × b_k ÷ B) by start-of-year
+ * balance, the last loan still owed taking the remainder, any excess over its balance going
+ * back to the earlier loans in order.
+ */
+export function referenceSpread(amount: number, balances: readonly number[]): number[] {
+  const total = balances.reduce((s, b) => s + b, 0);
+  const out = balances.map(() => 0);
+  if (total <= 0 || amount <= 0) return out;
+  let last = -1;
+  balances.forEach((b, k) => {
+    if (b > 0) last = k;
+  });
+  let given = 0;
+  balances.forEach((b, k) => {
+    if (k !== last) {
+      out[k] = Math.min(b, floorMulDiv(amount, b, total));
+      given += out[k];
+    }
+  });
+  let rest = amount - given;
+  out[last] = Math.min(balances[last], rest);
+  rest -= out[last];
+  for (let k = 0; k < balances.length && rest > 0; k++) {
+    const more = Math.min(rest, balances[k] - out[k]);
+    out[k] += more;
+    rest -= more;
+  }
+  return out;
+}
+
+/**
+ * `yearsToDebtYears` (README): the first plan year whose 債務償還年数 ≤ max; else the plan's
+ * length + ceil((debt − max × cash flow) ÷ principal) at the last year's pace (null when that
+ * year's cash flow or principal is not positive). `debt` is the measure's numerator.
+ */
+export function referenceYearsToDebtYears(
+  years: readonly { debtYears: number | null; debt: number; cashFlow: number; principal: number }[],
+  max: number,
+): { years: number | null; extrapolated: boolean } {
+  const first = years.findIndex((y) => y.debtYears !== null && y.debtYears <= max);
+  if (first >= 0) return { years: first + 1, extrapolated: false };
+  const last = years[years.length - 1];
+  if (last.cashFlow <= 0 || last.principal <= 0) return { years: null, extrapolated: true };
+  return {
+    years: years.length + Math.ceil((last.debt - max * last.cashFlow) / last.principal),
+    extrapolated: true,
+  };
 }
