@@ -7,6 +7,7 @@ import {
   referenceAllocate,
   referenceCoverage,
   referenceLiquidationRate,
+  referenceLowestCash,
   referenceRecoveries,
   referenceSpread,
   referenceYears,
@@ -66,6 +67,16 @@ const caseArb = fc.record({
   ebitdaCapitalDebt: fc.constantFrom('include', 'exclude-recognised'),
   ddsDivisor: fc.integer({ min: 2, max: 5 }),
   ddsTermMonths: fc.constantFrom(61, 84, 120, 180),
+  profile: fc.option(
+    fc.record({
+      seasonality: fc
+        .array(fc.integer({ min: 0, max: 20 }), { minLength: 12, maxLength: 12 })
+        .filter((w) => w.some((x) => x > 0)),
+      collectionMonths: fc.integer({ min: 0, max: 3 }),
+      paymentMonths: fc.integer({ min: 0, max: 3 }),
+    }),
+    { nil: undefined },
+  ),
   liquidation: fc.record({
     receivables: yen(1_000_000, 60_000_000),
     haircutPct: fc.integer({ min: 10, max: 90 }),
@@ -182,6 +193,7 @@ function buildCase(a: Arb): Case {
       otherGeneralLiabilities: a.liquidation.other,
     },
     shocks: [a.shock],
+    ...(a.profile ? { monthlyProfile: a.profile } : {}),
     thresholds: { debtYearsForm: a.form, ebitdaCapitalDebt: a.ebitdaCapitalDebt },
     strategies: [
       { id: 'status-quo', actions: [] },
@@ -291,6 +303,108 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
       if (e === null || v === null ? e !== v : Math.abs(e - v) > 1e-9 * Math.max(1, Math.abs(v)))
         diffs.push(`${cell.strategyId} y${t} ${k}: engine ${e} ref ${v}`);
   });
+
+  // In a plan the pool's flows are the plan's: the year's interest + 保証料 and principal are the
+  // schedules' outside the pool plus the pool's months.
+  if (cell.pool) {
+    const pool = cell.pool;
+    cell.years.forEach((y, t) => {
+      let charges = 0;
+      let principal = 0;
+      for (let k = 12 * t; k < 12 * t + 12; k++) {
+        for (const sch of cell.schedules.seniorSchedules)
+          if (k < sch.terms.termMonths) {
+            charges += sch.flows.interest[k] + sch.flows.fee[k];
+            principal += sch.flows.principal[k];
+          }
+        for (const f of cell.schedules.capitalFlows)
+          if (k < f.periods) {
+            charges += f.interest[k];
+            principal += f.principal[k];
+          }
+        for (const l of pool.lenders) {
+          charges += l.monthlyInterest[k];
+          principal += l.monthlyRepayment[k];
+        }
+      }
+      if (y.interest + y.guaranteeFees !== charges)
+        diffs.push(
+          `${cell.strategyId} y${t} interest+fees: engine ${y.interest + y.guaranteeFees} ref ${charges}`,
+        );
+      if (y.principal !== principal)
+        diffs.push(`${cell.strategyId} y${t} principal: engine ${y.principal} ref ${principal}`);
+      const repaid = pool.lenders.reduce((x, l) => x + l.years[t].repayment, 0);
+      const months = pool.lenders.reduce(
+        (x, l) => x + l.monthlyRepayment.slice(12 * t, 12 * t + 12).reduce((a, b) => a + b, 0),
+        0,
+      );
+      if (repaid !== months)
+        diffs.push(`${cell.strategyId} y${t} pool months: ${months} vs year ${repaid}`);
+    });
+  }
+
+  // Outside a plan every payment is on a schedule: the year's flows and the monthly cash walk.
+  // Loans start on the base year's closing date, so period k + 1 falls in plan month k.
+  if (!cell.pool) {
+    const months = cell.years.length * 12;
+    const interest = new Float64Array(months);
+    const fee = new Float64Array(months);
+    const principal = new Float64Array(months);
+    for (const sch of cell.schedules.seniorSchedules)
+      for (let k = 0; k < Math.min(months, sch.terms.termMonths); k++) {
+        interest[k] += sch.flows.interest[k];
+        fee[k] += sch.flows.fee[k];
+        principal[k] += sch.flows.principal[k];
+      }
+    for (const f of cell.schedules.capitalFlows)
+      for (let k = 0; k < Math.min(months, f.periods); k++) {
+        interest[k] += f.interest[k];
+        principal[k] += f.principal[k];
+      }
+    let opening = c.base.cash;
+    cell.years.forEach((y, t) => {
+      const sum = (a: Float64Array) => a.slice(12 * t, 12 * t + 12).reduce((x, v) => x + v, 0);
+      const flows: [string, number, number][] = [
+        ['interest', y.interest, sum(interest)],
+        ['guaranteeFees', y.guaranteeFees, sum(fee)],
+        ['principal', y.principal, sum(principal)],
+        ['debtService', y.debtService, sum(interest) + sum(fee) + sum(principal)],
+      ];
+      for (const [k, e, v] of flows)
+        if (e !== v) diffs.push(`${cell.strategyId} y${t} ${k}: engine ${e} ref ${v}`);
+      const operatingCash =
+        ref[t].ordinaryProfit +
+        y.interest +
+        y.guaranteeFees +
+        y.swapBreakCost +
+        y.depreciation -
+        y.capex -
+        y.workingCapitalChange;
+      const debt = [...Array(12).keys()].map(
+        (m) => interest[12 * t + m] + fee[12 * t + m] + principal[12 * t + m],
+      );
+      const low = referenceLowestCash(
+        opening,
+        y.revenue,
+        operatingCash,
+        c.monthlyProfile,
+        debt,
+        ref[t].taxes,
+      );
+      if (Math.abs(y.lowestCash - low.lowest) > 1)
+        diffs.push(`${cell.strategyId} y${t} lowestCash: engine ${y.lowestCash} ref ${low.lowest}`);
+      else {
+        const calendar = 3 + low.month; // plan month 0 = April (決算月 3)
+        const label = `${y.fiscalYear - 1 + Math.floor(calendar / 12)}-${String((calendar % 12) + 1).padStart(2, '0')}`;
+        if (y.lowestCashMonth !== label && Math.abs(y.lowestCash - low.lowest) < 0.5)
+          diffs.push(
+            `${cell.strategyId} y${t} lowestCashMonth: engine ${y.lowestCashMonth} ref ${label}`,
+          );
+      }
+      if (c.monthlyProfile) events.add('seasonal walk');
+      opening = ref[t].cash;
+    });
+  }
 
   const plan = cell.plan;
   if (!plan) return diffs;
@@ -473,6 +587,7 @@ describe('projection and council plan against the independent reference', () => 
         'none repaid',
         'ordinary loss',
         'partly secured',
+        'seasonal walk',
         'unsecured basis',
       ].sort(),
     );

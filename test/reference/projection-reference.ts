@@ -348,3 +348,35 @@ export function referenceYearsToDebtYears(
     extrapolated: true,
   };
 }
+
+/**
+ * A year's lowest month-end cash (README, 資金繰り表): month m receives revenue × w[(m − 売掛サイト)
+ * mod 12] ÷ Σw and pays (revenue − operating cash) × w[(m − 買掛サイト) mod 12] ÷ Σw (flat: a
+ * twelfth of the operating cash), less that month's debt payments; taxes leave in month 12.
+ */
+export function referenceLowestCash(
+  opening: number,
+  revenue: number,
+  operatingCash: number,
+  profile: { seasonality: number[]; collectionMonths: number; paymentMonths: number } | undefined,
+  monthlyDebt: readonly number[],
+  tax: number,
+): { lowest: number; month: number } {
+  const w = profile?.seasonality ?? new Array<number>(12).fill(1);
+  const sum = w.reduce((s, x) => s + x, 0);
+  const inSite = profile?.collectionMonths ?? 0;
+  const outSite = profile?.paymentMonths ?? 0;
+  let cash = opening;
+  let lowest = Infinity;
+  let month = 0;
+  for (let m = 0; m < 12; m++) {
+    const receipts = (revenue * w[(m - inSite + 12) % 12]) / sum;
+    const payments = ((revenue - operatingCash) * w[(m - outSite + 12) % 12]) / sum;
+    cash += receipts - payments - monthlyDebt[m] - (m === 11 ? tax : 0);
+    if (cash < lowest) {
+      lowest = cash;
+      month = m;
+    }
+  }
+  return { lowest, month };
+}
