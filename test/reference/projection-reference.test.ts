@@ -67,6 +67,8 @@ const caseArb = fc.record({
   ebitdaCapitalDebt: fc.constantFrom('include', 'exclude-recognised'),
   ddsDivisor: fc.integer({ min: 2, max: 5 }),
   ddsTermMonths: fc.constantFrom(61, 84, 120, 180),
+  firstYearOffset: fc.constantFrom(0, 0, 1, 2),
+  lienOnFirstLoanOnly: fc.boolean(),
   profile: fc.option(
     fc.record({
       seasonality: fc
@@ -167,7 +169,18 @@ function buildCase(a: Arb): Case {
       value: col.value,
       haircut: col.haircutPct / 100,
       liens: [
-        { lender: poolLenders[col.first % poolLenders.length], rank: 1 },
+        {
+          lender: poolLenders[col.first % poolLenders.length],
+          rank: 1,
+          // The lien may name only the lender's first loan (its claim is then that loan's balance).
+          ...(a.lienOnFirstLoanOnly
+            ? {
+                loanIds: [
+                  loans.find((l) => l.lender === poolLenders[col.first % poolLenders.length])!.id,
+                ],
+              }
+            : {}),
+        },
         ...(col.second !== undefined &&
         col.second % poolLenders.length !== col.first % poolLenders.length
           ? [{ lender: poolLenders[col.second % poolLenders.length], rank: 2 }]
@@ -221,6 +234,7 @@ function buildCase(a: Arb): Case {
             minCashMonths: a.minCashMonths,
             guaranteeCountsAsSecured: a.guaranteeCounts,
             terminalRecoveryRate: a.terminalPct / 100,
+            ...(a.firstYearOffset ? { firstYear: 2028 + a.firstYearOffset } : {}),
           },
         ],
       },
@@ -243,6 +257,7 @@ function buildCase(a: Arb): Case {
             minCashMonths: a.minCashMonths,
             guaranteeCountsAsSecured: a.guaranteeCounts,
             terminalRecoveryRate: a.terminalPct / 100,
+            ...(a.firstYearOffset ? { firstYear: 2028 + a.firstYearOffset } : {}),
           },
         ],
       },
@@ -465,7 +480,19 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
   if (plan.basis !== basis) diffs.push(`plan basis: engine ${plan.basis} ref ${basis}`);
   const weights = lenders.map((l) => (basis === 'unsecured' ? l.unsecured : l.poolBalance));
   // Budgets: FCF of the year before, capped by cash over the minimum.
-  plan.budget.forEach((b, t) => {
+  // Shares: x_i ÷ Σx.
+  const totalWeight = weights.reduce((x, y) => x + y, 0);
+  plan.lenders.forEach((l, i) => {
+    if (Math.abs(l.share - weights[i] / totalWeight) > 1e-12)
+      diffs.push(`plan ${l.lender} share: engine ${l.share} ref ${weights[i] / totalWeight}`);
+  });
+  const firstFiscal = cell.years[0].fiscalYear;
+  const at = <Y extends { year: number }>(ys: Y[], year: number) => ys.find((y) => y.year === year);
+  if (plan.budget[0]?.year !== (a.firstYearOffset ? firstFiscal + a.firstYearOffset : firstFiscal))
+    diffs.push(`budget first year: engine ${plan.budget[0]?.year}`);
+  if (a.firstYearOffset) events.add('later first year');
+  plan.budget.forEach((b) => {
+    const t = b.year - firstFiscal;
     const prior =
       t === 0
         ? {
@@ -507,24 +534,27 @@ function compareCell(c: Case, cell: GridCell, a: Arb): string[] {
       diffs.push(`budget y${t} minimumCash: engine ${b.minimumCash} ref ${minimumCash}`);
     if (b.budget !== budget) diffs.push(`budget y${t} budget: engine ${b.budget} ref ${budget}`);
     // The pro-rata split of the engine's budget.
-    const owed = plan.lenders.map((l) => (t === 0 ? l.baseBalance : l.years[t - 1].closing));
+    const owed = plan.lenders.map((l) => at(l.years, b.year - 1)?.closing ?? l.baseBalance);
     const paid = referenceAllocate(b.budget, weights, owed);
     events.add(paid.some((p, i) => p === owed[i] && p > 0) ? 'lender repaid' : 'none repaid');
     events.add(paid.reduce((x, y) => x + y, 0) === b.budget ? 'budget placed' : 'budget over owed');
     cell.pool?.lenders.forEach((pl) => {
-      const start = pl.loans.map((k) => (t === 0 ? k.baseBalance : k.years[t - 1].closing));
-      const spread = referenceSpread(pl.years[t].repayment, start);
+      const start = pl.loans.map((k) => at(k.years, b.year - 1)?.closing ?? k.baseBalance);
+      const amount = at(pl.years, b.year)!.repayment;
+      const spread = referenceSpread(amount, start);
       pl.loans.forEach((k, j) => {
-        if (k.years[t].repayment !== spread[j])
+        const got = at(k.years, b.year)!.repayment;
+        if (got !== spread[j])
           diffs.push(
-            `pool ${k.id} y${t} repayment: engine ${k.years[t].repayment} ref ${spread[j]} (lender ${pl.years[t].repayment}, balances ${start})`,
+            `pool ${k.id} y${t} repayment: engine ${got} ref ${spread[j]} (lender ${amount}, balances ${start})`,
           );
       });
     });
     plan.lenders.forEach((l, i) => {
-      if (l.years[t].repayment !== paid[i])
+      const got = at(l.years, b.year)!.repayment;
+      if (got !== paid[i])
         diffs.push(
-          `plan ${l.lender} y${t} repayment: engine ${l.years[t].repayment} ref ${paid[i]} (budget ${b.budget}, owed ${owed})`,
+          `plan ${l.lender} y${t} repayment: engine ${got} ref ${paid[i]} (budget ${b.budget}, owed ${owed})`,
         );
     });
   });
@@ -587,6 +617,7 @@ describe('projection and council plan against the independent reference', () => 
         'none repaid',
         'ordinary loss',
         'partly secured',
+        'later first year',
         'seasonal walk',
         'unsecured basis',
       ].sort(),
