@@ -104,6 +104,8 @@ export interface PathScratch {
   yearEndDebt: Float64Array;
   /** Plan year 1's capital-type payments by month with a swap break cost added to month 0. */
   firstYearCapitalMonthly: Float64Array;
+  /** The year-to-year cash walk, with the monthly profile's scratch (reset for each path). */
+  walk: CashWalk;
   years: PathYears;
 }
 
@@ -279,6 +281,15 @@ export function allocatePathScratch(p: PreparedStrategy): PathScratch {
     monthFee: new Float64Array(months),
     yearEndDebt: new Float64Array(h),
     firstYearCapitalMonthly: new Float64Array(12),
+    walk: {
+      cash: 0,
+      lowestCash: 0,
+      lowestMonth: 0,
+      // As projectCase: a seasonal profile times operating cash within the year (資金繰り表).
+      profile: p.c.monthlyProfile,
+      receipts: new Float64Array(12),
+      payments: new Float64Array(12),
+    },
     years: {
       revenue: f(),
       operatingProfit: f(),
@@ -338,7 +349,8 @@ export function projectPath(
   const nonOperating = base.nonOperatingIncome + base.interestIncome - base.nonOperatingExpense;
   const senior = { interest: monthInterest, principal: monthPrincipal, fee: monthFee };
   // Carries the cash from year to year.
-  const walk: CashWalk = { cash: base.cash + p.newMoney, lowestCash: 0, lowestMonth: 0 };
+  const walk = s.walk;
+  walk.cash = base.cash + p.newMoney;
   // As projectCase: paid in plan month 0, a non-operating item, like a capital-type payment in cash.
   const breakCost = p.swapBreaks.length > 0 ? pathSwapBreakCost(p.swapBreaks, deltas) : 0;
   for (let t = 0; t < p.horizon; t++) {
@@ -390,6 +402,7 @@ export function projectPath(
       senior,
       capitalMonthly,
       capitalFirst,
+      revenue, // the path's shocked revenue drives the profile's receipts
     );
     const netIncome = ordinaryProfit - tax;
     bookNetAssets += netIncome;

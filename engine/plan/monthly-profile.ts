@@ -67,16 +67,28 @@ export function monthlyFlows(
   operatingCash: number,
   profile: MonthlyProfile,
 ): { receipts: number[]; payments: number[] } {
-  const total = profile.seasonality.reduce((a, b) => a + b, 0);
-  const spread = (amount: number, site: number) =>
-    Array.from(
-      { length: 12 },
-      (_, m) => (amount * profile.seasonality[(m - site + 12) % 12]) / total,
-    );
-  return {
-    receipts: spread(revenue, profile.collectionMonths),
-    payments: spread(revenue - operatingCash, profile.paymentMonths),
-  };
+  const receipts = new Float64Array(12);
+  const payments = new Float64Array(12);
+  monthlyFlowsInto(revenue, operatingCash, profile, receipts, payments);
+  return { receipts: Array.from(receipts), payments: Array.from(payments) };
+}
+
+/** {@link monthlyFlows} written into caller-owned arrays: the Monte Carlo hot path allocates nothing. */
+export function monthlyFlowsInto(
+  revenue: number,
+  operatingCash: number,
+  profile: MonthlyProfile,
+  receipts: Float64Array,
+  payments: Float64Array,
+): void {
+  const w = profile.seasonality;
+  let total = 0;
+  for (let m = 0; m < 12; m++) total += w[m];
+  const costs = revenue - operatingCash;
+  for (let m = 0; m < 12; m++) {
+    receipts[m] = (revenue * w[(m - profile.collectionMonths + 12) % 12]) / total;
+    payments[m] = (costs * w[(m - profile.paymentMonths + 12) % 12]) / total;
+  }
 }
 
 /** `cashTableMonths`: the 資金繰り表 shows 12 months (default) or 24. */

@@ -1,5 +1,5 @@
 import { PlanYear } from '../case/case';
-import { monthlyFlows } from '../plan/monthly-profile';
+import { monthlyFlowsInto } from '../plan/monthly-profile';
 import { MonthlyProfile } from '../plan/types';
 
 /** The senior loans' payments on the plan's month grid (month m of plan year t at t × 12 + m). */
@@ -20,6 +20,9 @@ export interface CashWalk {
    * payments (monthlyFlows), so the lowest cash is the lowest month-end of that table.
    */
   profile?: MonthlyProfile;
+  /** Scratch for the profile's monthly receipts and payments (allocated once per walk owner). */
+  receipts?: Float64Array;
+  payments?: Float64Array;
 }
 
 /**
@@ -56,14 +59,17 @@ export function walkYearCash(
     plan.capex -
     plan.workingCapitalChange;
   // Without a profile the even twelfth, exactly as before (no float drift in flat cases).
-  const flows = walk.profile && monthlyFlows(revenue, operatingCash, walk.profile);
+  const profile = walk.profile;
+  const receipts = profile ? (walk.receipts ??= new Float64Array(12)) : undefined;
+  const payments = profile ? (walk.payments ??= new Float64Array(12)) : undefined;
+  if (profile) monthlyFlowsInto(revenue, operatingCash, profile, receipts!, payments!);
   let cash = walk.cash;
   let lowestCash = Infinity;
   let lowestMonth = 0;
   for (let m = 0; m < 12; m++) {
     const g = t * 12 + m;
     cash +=
-      (flows ? flows.receipts[m] - flows.payments[m] : operatingCash / 12) -
+      (receipts ? receipts[m] - payments![m] : operatingCash / 12) -
       (senior.interest[g] + senior.principal[g] + senior.fee[g]) -
       capitalMonthly[capitalFirst + m];
     if (m === 11) cash -= tax;

@@ -213,4 +213,33 @@ describe('a path projected on typed arrays equals projectCase under the path as 
     expect(refinance.some((x) => x > 0) && refinance.some((x) => x < 0)).toBe(true);
     expect(new Set(refinance).size).toBe(12);
   });
+  test('a seasonal monthlyProfile: each path walks the 資金繰り表 flows on its shocked revenue (12 paths)', () => {
+    const f = fragileCase();
+    const c: Case = {
+      ...f,
+      // Sales weighted to the second half, collected 2 months later, costs paid 1 month later.
+      monthlyProfile: {
+        seasonality: [0.4, 0.5, 0.6, 0.8, 1, 1, 1.2, 1.3, 1.4, 1.5, 1.3, 1.0],
+        collectionMonths: 2,
+        paymentMonths: 1,
+      },
+    };
+    // The profile matters: the deterministic lowest cash moves away from the even spread.
+    const scenario = {
+      indexes: c.stack.indexes,
+      shock: null,
+      mode: 'realistic' as const,
+      asOf: c.asOf,
+    };
+    const seasonal = projectCase(c, bookOf(c, 0), scenario, testPrograms.capitalRate);
+    const flat = projectCase(f, bookOf(f, 0), scenario, testPrograms.capitalRate);
+    expect(seasonal.years[0].lowestCash).not.toBe(flat.years[0].lowestCash);
+    expect(seasonal.years[0].cash).toBe(flat.years[0].cash);
+    // With revenue shocks, so the receipts must come from the path's revenue, not the plan's.
+    compareOnPaths(c, testPrograms, 12, {
+      volatility: 0.25,
+      correlation: -0.5,
+      contributionMargin: 0.4,
+    });
+  });
 });
