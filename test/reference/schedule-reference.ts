@@ -187,11 +187,12 @@ export function referenceSchedule(loan: RefLoan): RefSchedule {
     const interest = accrual(opening, rate, days, loan.dayCount);
     const fee = lumpSum ? 0n : accrual(opening, feeRate, days, loan.dayCount);
 
-    // The instalment is set at the first repayment month and, for an annuity, again whenever
-    // the rate changes (over the months left to `last`).
-    if (k === grace + 1 && loan.method === 'equal-principal') {
+    // Equal principal: the contract's 約定元金, principal ÷ (term − grace), fixed at drawdown.
+    if (k === 1 && loan.method === 'equal-principal') {
       instalment = opening / BigInt(last - grace);
     }
+    // An annuity's instalment is set at the first repayment month and again whenever the rate
+    // changes (over the months left to `last`).
     if (
       loan.method === 'annuity' &&
       k > grace &&
@@ -216,21 +217,21 @@ export function referenceSchedule(loan: RefLoan): RefSchedule {
       const left = opening - principal;
       principal += extra < left ? extra : left;
       const after = opening - principal;
-      // In the grace months no instalment is set yet: the term stays, the balance is lower.
-      if (after > 0n && k > grace) {
+      if (after > 0n && loan.method === 'equal-principal' && prepay.effect === 'lower-instalment') {
+        // What is left, re-spread over the repayment months left (none of the grace).
+        instalment = after / BigInt(last - Math.max(k, grace));
+      }
+      // An annuity in its grace months has no instalment yet: it is set later on the lower
+      // balance over the whole repayment term, whatever the effect.
+      if (after > 0n && loan.method === 'annuity' && k > grace) {
         if (prepay.effect === 'lower-instalment') {
-          instalment =
-            loan.method === 'annuity'
-              ? annuityInstalment(after, rate, last - k)
-              : loan.method === 'equal-principal'
-                ? after / BigInt(last - k)
-                : instalment;
-        } else if (loan.method === 'annuity') {
+          instalment = annuityInstalment(after, rate, last - k);
+        } else {
           // Never past the contract's end (a cut instalment can leave the last one a few yen more).
           last = Math.min(last, k + instalmentsToRepay(after, instalment, rate));
         }
-        // Equal principal 期間短縮 keeps its instalment and simply ends when the balance does.
       }
+      // Equal principal 期間短縮 keeps its instalment and simply ends when the balance does.
     }
 
     balance = opening - principal;
