@@ -1,6 +1,6 @@
 import { floorEstimate } from '../interest/accrue';
 import { RATE_SCALE } from '../interest/rate-units';
-import { annuityPayment } from './annuity-payment';
+import { annuityPayment, instalmentsRepay } from './annuity-payment';
 
 /**
  * Outputs of one loan, written by {@link amortize} (structure of arrays): per period, and
@@ -207,16 +207,23 @@ function annuity(
 /**
  * 期間短縮: the instalments a kept `installment` needs to repay `balance` at the annual rate
  * (1e-7 units; monthly rate r = annual / 12 as in annuityPayment), the last one smaller:
- * n = ceil(−ln(1 − B·r/A) / ln(1 + r)), or ceil(B/A) at 0 %. The tolerance keeps an exact
- * whole count from rounding up by floating-point noise.
+ * n = ceil(−ln(1 − B·r/A) / ln(1 + r)), or ceil(B/A) at 0 %. Near a whole count the answer is
+ * decided in integers (instalmentsRepay), so floating-point noise moves no instalment.
  */
 export function shortenedInstalments(balance: number, installment: number, rate: number): number {
   if (balance <= 0) return 0;
   const r = rate / (12 * RATE_SCALE);
   const x =
-    r === 0 ? balance / installment : -Math.log(1 - (balance * r) / installment) / Math.log1p(r);
+    r === 0 ? balance / installment : -Math.log1p(-(balance * r) / installment) / Math.log1p(r);
   // An instalment that does not cover the interest (NaN, ∞) shortens nothing.
-  return x < Infinity ? Math.ceil(x - 1e-9) : Infinity;
+  if (!(x < Infinity)) return Infinity;
+  const n = Math.ceil(x);
+  const whole = [balance, installment, rate].every(Number.isInteger);
+  if (!whole || Math.abs(x - Math.round(x)) > 1e-6) return n;
+  if (r === 0) return Math.floor(balance / installment) + (balance % installment === 0 ? 0 : 1);
+  // x is within noise of a whole count m: m instalments suffice or m + 1 are needed.
+  const m = Math.max(1, Math.round(x));
+  return instalmentsRepay(balance, installment, rate, m) ? m : m + 1;
 }
 
 function bullet(
