@@ -58,6 +58,20 @@ const JA = {
   loanLender: '金融機関',
   loanBalance: '残高（円）',
   loanBusinessDay: '休日の扱い',
+  lessonFold: 'この事例で学ぶこと',
+  sentenceSeparator: '',
+  listSeparator: '、',
+  eligibleNo: '✗ 要件外',
+  eligibleCheck: '△ 要確認',
+  planColumnLender: '金融機関',
+  planColumnShare: 'シェア',
+  planColumnBalance: '基準日残高（円）',
+  planColumnUnsecured: '非保全（円）',
+  planColumnRepaid: '返済計（ショックなし、円）',
+  planRationalTitle: '経済合理性（清算配当を上回るか）',
+  planBasisBalance: '残高プロラタ',
+  planBasisUnsecured: '非保全残高プロラタ',
+  planLiquidationRate: '清算配当率 {rate}',
 } as const;
 
 export type MessageKey = keyof typeof JA;
@@ -122,6 +136,20 @@ const EN: Messages = {
   loanLender: 'Lender',
   loanBalance: 'Balance (yen)',
   loanBusinessDay: 'Business day',
+  lessonFold: 'What this case teaches',
+  sentenceSeparator: ' ',
+  listSeparator: ', ',
+  eligibleNo: '✗ not eligible',
+  eligibleCheck: '△ check',
+  planColumnLender: 'Lender',
+  planColumnShare: 'Share',
+  planColumnBalance: 'Base-date balance (yen)',
+  planColumnUnsecured: 'Unsecured (yen)',
+  planColumnRepaid: 'Repaid, no shock (yen)',
+  planRationalTitle: 'Economic rationality (more than liquidation would pay)',
+  planBasisBalance: 'pro rata by balance',
+  planBasisUnsecured: 'pro rata by unsecured balance',
+  planLiquidationRate: 'liquidation rate {rate}',
 };
 
 export const MESSAGES: Record<Language, Messages> = { ja: JA, en: EN };
