@@ -19,9 +19,14 @@ const dscrText = (x: number | null) =>
 export function headline(summary: RunSummary, m: Messages): string {
   const base = summary.strategies[0]?.name ?? '';
   const firstBreak = summary.rows.find((r) => !r.cells[0]?.pass);
-  const first = firstBreak
-    ? m.headlineBreaks.replace('{base}', base).replace('{shock}', shockText(firstBreak.shockLabel))
-    : m.headlineAllPass.replace('{base}', base);
+  // The engine labels the unshocked row '±0': failing there is failing at today's rates.
+  const first = !firstBreak
+    ? m.headlineAllPass.replace('{base}', base)
+    : firstBreak.shockLabel === '±0'
+      ? m.headlineFailsNow.replace('{base}', base)
+      : m.headlineBreaks
+          .replace('{base}', base)
+          .replace('{shock}', shockText(firstBreak.shockLabel));
   const holding = summary.strategies
     .slice(1)
     .filter((_, k) => summary.rows.every((r) => r.cells[k + 1].pass))
