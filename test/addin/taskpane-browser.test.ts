@@ -448,6 +448,8 @@ describeWithChromium('task pane in headless Chromium', () => {
       expect(await page.textContent('[data-testid=plan-plan-balance-caption]')).toBe(
         'pro rata by balance — liquidation rate 17.0%',
       );
+      // The toggle is at the top: clicking it scrolled there.
+      await page.locator(table).scrollIntoViewIfNeeded();
       await shot('plan-english');
     } finally {
       await page.click('#language');
