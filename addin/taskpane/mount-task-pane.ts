@@ -120,6 +120,8 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     const m = MESSAGES[language];
     status.textContent = stage ? m[stage] : outcome ? messageText(outcome) : '';
     status.className = outcome && !outcome.ok && !stage ? 'error' : '';
+    // Switching the language re-renders the card: an unfolded detailed table stays unfolded.
+    const unfolded = results.querySelector<HTMLDetailsElement>('details.detail')?.open ?? false;
     results.replaceChildren();
     if (!outcome || stage) return;
     if (outcome.errors && outcome.errors.length > 0) {
@@ -157,7 +159,12 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
         ]),
       );
     }
-    if (outcome.summary) results.append(resultCard(outcome.summary, m, language));
+    if (outcome.summary) {
+      const card = resultCard(outcome.summary, m, language);
+      const detail = card.querySelector<HTMLDetailsElement>('details.detail');
+      if (detail && unfolded) detail.open = true;
+      results.append(card);
+    }
   }
   const messageText = (o: Outcome) => outcomeMessage(o, MESSAGES[language]);
 

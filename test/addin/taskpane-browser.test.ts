@@ -433,6 +433,8 @@ describeWithChromium('task pane in headless Chromium', () => {
     await shot('plan');
     await page.click('#language');
     try {
+      // The detailed table stays unfolded across the switch.
+      expect(await page.isVisible(table)).toBe(true);
       expect(await texts(`${table} thead th`)).toEqual([
         'Lender',
         'Share',
