@@ -5,7 +5,6 @@ import { errorLines } from './error-list';
 import { Language, MESSAGES, MessageKey, inLanguage } from './i18n';
 import { outcomeMessage } from './pane-actions';
 import type { Outcome, PaneActions, Stage } from './pane-actions';
-import { planTable } from './plan-table';
 import { resultCard } from './summary-card';
 
 export interface TaskPaneOptions {
@@ -121,6 +120,8 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     const m = MESSAGES[language];
     status.textContent = stage ? m[stage] : outcome ? messageText(outcome) : '';
     status.className = outcome && !outcome.ok && !stage ? 'error' : '';
+    // Switching the language re-renders the card: an unfolded detailed table stays unfolded.
+    const unfolded = results.querySelector<HTMLDetailsElement>('details.detail')?.open ?? false;
     results.replaceChildren();
     if (!outcome || stage) return;
     if (outcome.errors && outcome.errors.length > 0) {
@@ -158,8 +159,12 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
         ]),
       );
     }
-    if (outcome.summary) results.append(resultCard(outcome.summary, m, language));
-    for (const plan of outcome.summary?.plans ?? []) results.append(planTable(plan));
+    if (outcome.summary) {
+      const card = resultCard(outcome.summary, m, language);
+      const detail = card.querySelector<HTMLDetailsElement>('details.detail');
+      if (detail && unfolded) detail.open = true;
+      results.append(card);
+    }
   }
   const messageText = (o: Outcome) => outcomeMessage(o, MESSAGES[language]);
 
@@ -179,6 +184,9 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       progress.hidden = true;
       controls.forEach((c) => (c.disabled = false));
       renderOutcome();
+      // The error list or the result card sits below the form: bring its top into view (the run
+      // bar stays at the bottom), so the user sees what the run produced without scrolling.
+      results.firstElementChild?.scrollIntoView({ block: 'start' });
       await refreshNextStep().catch(() => undefined);
     }
   }
@@ -210,13 +218,22 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
     await refreshStrategies();
   });
   const lesson = el('p', { class: 'hint', id: 'lesson' });
+  // A lesson runs to ten lines: folded, so the shocks and Run stay near the top.
+  const lessonFold = el('details', { class: 'lesson', id: 'lesson-fold' }, [
+    el('summary', {}, [t('lessonFold')]),
+    lesson,
+  ]);
   let loaded: TaskPaneOptions['scenarios'][number] | undefined;
-  updaters.push(() => (lesson.textContent = loaded?.lesson?.[language] ?? ''));
+  const showLesson = () => {
+    lesson.textContent = loaded?.lesson?.[language] ?? '';
+    lessonFold.hidden = !lesson.textContent;
+  };
+  updaters.push(showLesson);
   const loadButton = button('loadScenario', 'load-scenario', async () => {
     const o = await actions.loadScenario(scenarioSelect.value);
     outcome = o;
     loaded = o.ok ? options.scenarios.find((s) => s.key === scenarioSelect.value) : undefined;
-    lesson.textContent = loaded?.lesson?.[language] ?? '';
+    showLesson();
     await refreshStrategies();
   });
   const clearButton = button('clear', 'clear', async () => {
@@ -249,13 +266,13 @@ export function mountTaskPane(root: HTMLElement, options: TaskPaneOptions): void
       el('label', { for: 'scenario' }, [t('scenarioLabel')]),
       scenarioSelect,
       loadButton,
-      lesson,
+      lessonFold,
     ),
     section(
       'shocksHeading',
       el(
         'div',
-        { class: 'choices' },
+        { class: 'choices shocks' },
         shockBoxes.map((s) => el('label', {}, [s.box, ` +${s.percent.toFixed(2)}%pt`])),
       ),
       el('label', { for: 'custom-shocks' }, [t('customShocks')]),

@@ -1,5 +1,7 @@
 import type { Results } from '../../engine';
 import { el } from './dom';
+import { Language, Messages, inLanguage } from './i18n';
+import { shockText } from './shock-text';
 
 /** What the pane shows of a council plan: per lender its share and recoveries, per shock ✓/✗. */
 export interface PanePlan {
@@ -63,36 +65,41 @@ export function planRows(plan: PanePlan): string[][] {
   ]);
 }
 
-const BASIS = {
-  balance: '残高プロラタ / by balance',
-  unsecured: '非保全残高プロラタ / by unsecured',
-};
-
-/** 金融機関別返済計画 and 経済合理性 of one plan, as a table under the summary. */
-export function planTable(plan: PanePlan): HTMLTableElement {
+/**
+ * 金融機関別返済計画 and 経済合理性 of one plan, in the pane's language only: lender, share,
+ * balances, repaid, then one ✓/✗ column per shock (written in %pt, as everywhere in the pane).
+ */
+export function planTable(plan: PanePlan, m: Messages, language: Language): HTMLTableElement {
+  const basis = plan.basis === 'balance' ? m.planBasisBalance : m.planBasisUnsecured;
   const rate =
     plan.liquidationRate === null
       ? ''
-      : ` — 清算配当率 / liquidation rate ${(plan.liquidationRate * 100).toFixed(1)}%`;
+      : ` — ${m.planLiquidationRate.replace('{rate}', `${(plan.liquidationRate * 100).toFixed(1)}%`)}`;
+  const name = inLanguage(plan.name, language);
+  // A name that already says its basis ("再生計画: 残高プロラタ") is not followed by it again.
+  const caption = `${name}${name.includes(basis) ? '' : `: ${basis}`}${rate}`;
+  const number = { class: 'number' };
   const head = el('tr', {}, [
-    el('th', {}, ['金融機関 / lender']),
-    el('th', {}, ['シェア / share']),
-    el('th', {}, ['基準日残高 / balance']),
-    el('th', {}, ['非保全 / unsecured']),
-    el('th', {}, [`返済計 / repaid ${plan.shockLabels[0]}`]),
-    ...plan.shockLabels.map((s) => el('th', { title: '経済合理性 / economic rationality' }, [s])),
+    el('th', {}, [m.planColumnLender]),
+    el('th', number, [m.planColumnShare]),
+    el('th', number, [m.planColumnBalance]),
+    el('th', number, [m.planColumnUnsecured]),
+    el('th', number, [m.planColumnRepaid]),
+    ...plan.shockLabels.map((s) => el('th', { title: m.planRationalTitle }, [shockText(s)])),
   ]);
   const rows = planRows(plan).map((cells) =>
     el(
       'tr',
       {},
       cells.map((text, k) =>
-        el(k === 0 ? 'th' : 'td', k >= 5 ? { class: text === '✗' ? 'fail' : 'pass' } : {}, [text]),
+        k === 0
+          ? el('th', {}, [inLanguage(text, language)])
+          : el('td', k >= 5 ? { class: text === '✗' ? 'fail' : 'pass' } : number, [text]),
       ),
     ),
   );
   return el('table', { class: 'summary plan', 'data-testid': `plan-${plan.strategyId}` }, [
-    el('caption', {}, [`${plan.name}: ${BASIS[plan.basis]}${rate}`]),
+    el('caption', {}, [caption]),
     el('thead', {}, [head]),
     el('tbody', {}, rows),
   ]);

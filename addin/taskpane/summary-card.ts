@@ -2,16 +2,11 @@ import type { RunSummary } from '../compute/run-workbook';
 import { el } from './dom';
 import { Language, Messages, inLanguage } from './i18n';
 import { loanTable } from './loan-table';
+import { planTable } from './plan-table';
+import { shockText } from './shock-text';
 import { summaryTable } from './summary-table';
 
-/**
- * A shock as the pane writes it: percentage points, "+0.25%pt" (the engine's labels say "+0.25%").
- * @example shockText('+0.25%') // '+0.25%pt'
- * @example shockText('ramp +0.25%/6m→+2.00%') // 'ramp +0.25%pt/6m→+2.00%pt'
- */
-export function shockText(label: string): string {
-  return label.replace(/%(?!pt)/g, '%pt');
-}
+export { shockText };
 
 /** The lowest DSCR a value can show: cut to two decimals, as the matrix shows it. */
 const dscrText = (x: number | null) =>
@@ -24,18 +19,44 @@ const dscrText = (x: number | null) =>
 export function headline(summary: RunSummary, m: Messages): string {
   const base = summary.strategies[0]?.name ?? '';
   const firstBreak = summary.rows.find((r) => !r.cells[0]?.pass);
-  const first = firstBreak
-    ? m.headlineBreaks.replace('{base}', base).replace('{shock}', shockText(firstBreak.shockLabel))
-    : m.headlineAllPass.replace('{base}', base);
+  // The engine labels the unshocked row '±0': failing there is failing at today's rates.
+  const first = !firstBreak
+    ? m.headlineAllPass.replace('{base}', base)
+    : firstBreak.shockLabel === '±0'
+      ? m.headlineFailsNow.replace('{base}', base)
+      : m.headlineBreaks
+          .replace('{base}', base)
+          .replace('{shock}', shockText(firstBreak.shockLabel));
   const holding = summary.strategies
     .slice(1)
     .filter((_, k) => summary.rows.every((r) => r.cells[k + 1].pass))
     .map((s) => s.name);
-  if (summary.strategies.length < 2) return first;
+  if (summary.strategies.length < 2) return sentenceCase(first);
   const rest = holding.length
-    ? m.headlineHolds.replace('{names}', holding.join('、'))
+    ? m.headlineHolds.replace('{names}', holding.join(m.listSeparator))
     : m.headlineNoneHolds;
-  return `${first}${rest}`;
+  // Japanese sentences follow each other after 。; English ones need a space.
+  return sentenceCase(`${first}${m.sentenceSeparator}${rest}`);
+}
+
+/** A sentence opens with a capital: "status quo fails…" (a name from the workbook) → "Status quo fails…". */
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A wide table scrolls sideways inside the pane instead of widening it; its caption stays above,
+ * in the pane's width (inside the table it would be as wide as the table and scroll away).
+ */
+function scrolling(table: HTMLTableElement): HTMLElement {
+  const caption = table.caption;
+  const scroller = el('div', { class: 'table-scroll' }, [table]);
+  if (!caption) return scroller;
+  const id = `${table.dataset.testid ?? 'table'}-caption`;
+  table.deleteCaption();
+  table.setAttribute('aria-labelledby', id);
+  const heading = el('p', { class: 'table-caption', id, 'data-testid': id }, [
+    caption.textContent ?? '',
+  ]);
+  return el('div', { class: 'table-block' }, [heading, scroller]);
 }
 
 /** The status quo's lowest DSCR over every shock. */
@@ -54,6 +75,7 @@ export function resultCard(bilingual: RunSummary, m: Messages, language: Languag
   // Strategy names from the workbook, in the pane's language only.
   const summary: RunSummary = {
     ...bilingual,
+    borrower: inLanguage(bilingual.borrower, language),
     strategies: bilingual.strategies.map((s) => ({ ...s, name: inLanguage(s.name, language) })),
   };
   const matrix = el('table', { class: 'matrix', 'data-testid': 'matrix' }, [
@@ -88,11 +110,12 @@ export function resultCard(bilingual: RunSummary, m: Messages, language: Languag
         dscrText(lowestStatusQuoDscr(summary)),
       ]),
     ]),
-    matrix,
+    scrolling(matrix),
     el('details', { class: 'detail' }, [
       el('summary', {}, [m.detailTable]),
-      detail,
-      ...(summary.loans?.length ? [loanTable(summary.loans, m, language)] : []),
+      scrolling(detail),
+      ...(summary.loans?.length ? [scrolling(loanTable(summary.loans, m, language))] : []),
+      ...(summary.plans ?? []).map((plan) => scrolling(planTable(plan, m, language))),
     ]),
   ]);
 }

@@ -12,6 +12,16 @@ export function cellText(c: { pass: boolean; lowestDscr: number | null }): strin
   return `${c.pass ? '✓' : '✗'} ${formatDscr(c.lowestDscr)}`;
 }
 
+/**
+ * The workbook's eligibility mark (✗ 要件外, △ 要確認, ✓, —) in the pane's language.
+ * @example eligibilityText('△ 要確認', { eligibleCheck: '△ check' } as Messages) // '△ check'
+ */
+export function eligibilityText(mark: string, m: Messages): string {
+  if (mark === '✗ 要件外') return m.eligibleNo;
+  if (mark === '△ 要確認') return m.eligibleCheck;
+  return mark;
+}
+
 /** The shock × strategy matrix: ✓/✗ and the lowest DSCR, eligibility under each strategy. */
 export function summaryTable(summary: RunSummary, m: Messages): HTMLTableElement {
   const head = el('tr', {}, [
@@ -35,7 +45,9 @@ export function summaryTable(summary: RunSummary, m: Messages): HTMLTableElement
   );
   const eligibility = el('tr', {}, [
     el('th', {}, [m.eligibility]),
-    ...summary.strategies.map((_, k) => el('td', {}, [summary.rows[0].cells[k].eligible])),
+    ...summary.strategies.map((_, k) =>
+      el('td', {}, [eligibilityText(summary.rows[0].cells[k].eligible, m)]),
+    ),
   ]);
   const monteCarlo = summary.monteCarloFailure
     ? [

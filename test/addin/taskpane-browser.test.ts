@@ -1,14 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runWorkbook } from '../../addin/compute/run-workbook';
 import { MemoryWorkbook } from '../../addin/host/memory-workbook';
 import { errorLines } from '../../addin/taskpane/error-list';
+import { panePlans, planRows } from '../../addin/taskpane/plan-table';
 import { shockText } from '../../addin/taskpane/summary-card';
 import { cellText } from '../../addin/taskpane/summary-table';
 import { WORKSHOP_SCENARIOS } from '../../addin/taskpane/workshop-scenarios';
 import { AddinServer, launchChromium, serveAddin } from '../../bench/addin-page';
-import { STANDARD_SHOCK_SIZES } from '../../engine';
+import { STANDARD_SHOCK_SIZES, catalogPrograms, parseCaseFile, simulate } from '../../engine';
 import {
   CellError,
   INPUT_SHEET_NAMES,
@@ -146,6 +147,17 @@ describeWithChromium('task pane in headless Chromium', () => {
         trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
       );
 
+  /**
+   * Whether an element's top is on screen (at or below the viewport's top, above the run bar)
+   * at the page's current scroll.
+   */
+  const inView = (selector: string) =>
+    page.locator(selector).evaluate((e) => {
+      const top = e.getBoundingClientRect().top;
+      const bar = document.querySelector('.run-bar')!.getBoundingClientRect().top;
+      return top >= 0 && top < bar;
+    });
+
   const shot = (name: string) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The viewport, as the pane shows it (the run bar stays at its bottom).
@@ -225,6 +237,8 @@ describeWithChromium('task pane in headless Chromium', () => {
     );
     // Every error is a button (its sheet is there).
     expect(await page.locator('[data-testid=errors] li button.error-link').count()).toBe(2);
+    // The list is scrolled into view by the pane, below the form and above the run bar.
+    expect(await inView('[data-testid=errors-heading]')).toBe(true);
     expect(await page.locator('[data-testid=result-card]').count()).toBe(0);
     await page.locator('[data-testid=errors] li button', { hasText: '設定!' }).click();
     const selection = await page.evaluate(
@@ -252,6 +266,8 @@ describeWithChromium('task pane in headless Chromium', () => {
     const card = page.locator('[data-testid=result-card]');
     await card.waitFor();
     await page.locator('#status', { hasText: '完了' }).waitFor();
+    // The pane scrolled the card's top into view: the user sees the result without scrolling.
+    expect(await inView('[data-testid=result-card]')).toBe(true);
     const expected = await expectedMatrix([]);
     // The compact matrix: ✓/✗ only.
     const marks = await page
@@ -313,15 +329,39 @@ describeWithChromium('task pane in headless Chromium', () => {
     await shot('loans');
   });
 
+  test('at 320 px, the narrowest pane: nothing overflows sideways, the run bar in view', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        // Every table either fits or scrolls inside its own box, never widening the pane.
+        boxes: [...document.querySelectorAll('.table-scroll, .table-caption, .card')].map(
+          (e) => e.getBoundingClientRect().right,
+        ),
+      }));
+      expect(widths.page).toBe(320);
+      expect(Math.max(...widths.boxes)).toBeLessThanOrEqual(320);
+      const bar = await page.locator('.run-bar').boundingBox();
+      expect(bar!.y + bar!.height).toBeLessThanOrEqual(800);
+      await page.locator('[data-testid=result-card]').scrollIntoViewIfNeeded();
+      await shot('result-320');
+    } finally {
+      await page.setViewportSize({ width: 360, height: 900 });
+    }
+  });
+
   test('English mode is English only', async () => {
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('Run');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('RateShock interest-rate stress test');
     expect(await page.textContent('#lesson')).toMatch(/^The status quo clears DSCR 1\.0/);
-    expect(await page.textContent('[data-testid=headline]')).toMatch(/ fails from \+/);
+    // Two sentences, the first opening with a capital, a space after the full stop.
+    expect(await page.textContent('[data-testid=headline]')).toMatch(
+      /^Status quo fails from \+\d\.\d\d%pt\. (No strategy passes|Passing under every shock: )/,
+    );
     expect((await loanTableRows()).map((r) => r[3])).toEqual(['Following', 'Preceding', 'None']);
-    expect(await page.textContent('[data-testid=loans] caption')).toBe(
+    expect(await page.textContent('[data-testid=loans-caption]')).toBe(
       'Loans (payment dates on a bank holiday)',
     );
     // The pane's own words (everything but names from the workbook) have no Japanese.
@@ -341,6 +381,84 @@ describeWithChromium('task pane in headless Chromium', () => {
     await shot('english');
     await page.click('#language');
     expect(await page.textContent('#run')).toBe('実行');
+  });
+
+  test('a council plan: lender table in one language, shocks in %pt, the rows the engine gives', async () => {
+    const council = JSON.parse(
+      readFileSync(join(__dirname, '../../scenarios/council-pro-rata.case.json'), 'utf8'),
+    );
+    const filled = scenarioTemplate(council);
+    if (!filled.ok) throw new Error(filled.errors.join('\n'));
+    // The council case typed into a fresh workbook, as a trainer would fill the sheets.
+    await page.evaluate(async (patch) => {
+      const book = (window as unknown as { rateShockPreviewWorkbook: MemoryWorkbook })
+        .rateShockPreviewWorkbook;
+      await book.removeSheets(book.sheetNames());
+      await book.applyPatch(patch);
+    }, filled.patch);
+    await page.click('#reload-strategies');
+    await page.locator('#strategy-plan-balance').waitFor();
+    await page.click('#run');
+    await page.locator('#status', { hasText: '完了' }).waitFor({ timeout: 60_000 });
+    await page.click('[data-testid=result-card] details > summary');
+    // Expected: the engine's plan for the same case, in Node.
+    const parsed = parseCaseFile(council);
+    if (!parsed.ok) throw new Error('case');
+    const out = simulate(parsed.value, catalogPrograms(parsed.value.programOverrides));
+    if (!out.ok) throw new Error('simulate');
+    const plan = panePlans(out.results).find((p) => p.strategyId === 'plan-balance')!;
+    const table = '[data-testid=plan-plan-balance]';
+    const texts = (selector: string) =>
+      page.locator(selector).evaluateAll((es) => es.map((e) => (e.textContent ?? '').trim()));
+    expect(await texts(`${table} thead th`)).toEqual([
+      '金融機関',
+      'シェア',
+      '基準日残高（円）',
+      '非保全（円）',
+      '返済計（ショックなし、円）',
+      '±0',
+      '+0.25%pt',
+      '+0.50%pt',
+      '+1.00%pt',
+      '+2.00%pt',
+    ]);
+    const rows = await page
+      .locator(`${table} tbody tr`)
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())),
+      );
+    expect(rows).toEqual(planRows(plan));
+    expect(rows[0].slice(0, 3)).toEqual(['みどり銀行', '52.4%', '110,000,000']);
+    expect(await page.textContent('[data-testid=plan-plan-balance-caption]')).toBe(
+      '再生計画: 残高プロラタ — 清算配当率 17.0%',
+    );
+    await page.locator(table).scrollIntoViewIfNeeded();
+    await shot('plan');
+    await page.click('#language');
+    try {
+      // The detailed table stays unfolded across the switch.
+      expect(await page.isVisible(table)).toBe(true);
+      expect(await texts(`${table} thead th`)).toEqual([
+        'Lender',
+        'Share',
+        'Base-date balance (yen)',
+        'Unsecured (yen)',
+        'Repaid, no shock (yen)',
+        '±0',
+        '+0.25%pt',
+        '+0.50%pt',
+        '+1.00%pt',
+        '+2.00%pt',
+      ]);
+      expect(await page.textContent('[data-testid=plan-plan-balance-caption]')).toBe(
+        'pro rata by balance — liquidation rate 17.0%',
+      );
+      // The toggle is at the top: clicking it scrolled there.
+      await page.locator(table).scrollIntoViewIfNeeded();
+      await shot('plan-english');
+    } finally {
+      await page.click('#language');
+    }
   });
 
   test('after every timer has fired: requests only to the two origins, no CSP or console error', async () => {
