@@ -1,6 +1,7 @@
 /** The product's own output sheets: replaced on each run, never the user's input sheets. */
 export const OUTPUT_SHEETS = {
   summary: '結果サマリー',
+  details: '制度・チェック明細',
   numericPlan: '計数計画',
   fiscalYears: '年度別',
   checks: 'チェック',
@@ -21,6 +22,7 @@ export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(OUTPUT_SHEETS
 /** The sheets `run` writes, in order. */
 export const RESULT_SHEET_NAMES: readonly string[] = [
   OUTPUT_SHEETS.summary,
+  OUTPUT_SHEETS.details,
   OUTPUT_SHEETS.numericPlan,
   OUTPUT_SHEETS.fiscalYears,
   OUTPUT_SHEETS.checks,

@@ -24,11 +24,12 @@ export function termValueText(term: string, value: ProgramTermUsed['value']): st
 /**
  * The program terms each strategy's new loans were priced and checked on, one row per term
  * with its basis — 出典 (cited), 仮定 (the catalog's assumption, with the reason) or set by the
- * case — for the summary sheet, starting at `row`. Null when no strategy draws a program loan.
+ * case — for 制度・チェック明細, its header at `row`, `column`. Null when no strategy draws a program loan.
  */
 export function programTermsBlock(
   results: Results,
   row: number,
+  column = 1,
 ): { table: PatchTable; cells: PatchCell[]; highlights: Highlight[] } | null {
   const rows = (results.programTerms ?? []).flatMap((loan) =>
     loan.terms.map((t) => [
@@ -47,7 +48,7 @@ export function programTermsBlock(
     table: {
       name: 'RateShockProgramTerms',
       row,
-      column: 1,
+      column,
       columns: [
         header('戦略ID / strategy', 16),
         header('借入 / loan', 24),
@@ -62,17 +63,18 @@ export function programTermsBlock(
     cells: [
       {
         row: row - 1,
-        column: 1,
+        column,
         value: '制度条件の根拠 / program terms: source or assumed',
         bold: true,
+        overflow: true,
       },
     ],
     highlights: [
       {
         fromRow: row + 1,
-        fromColumn: 6,
+        fromColumn: column + 5,
         toRow: row + rows.length,
-        toColumn: 6,
+        toColumn: column + 5,
         when: { textContains: '仮定' },
         style: 'warn',
       },

@@ -9,6 +9,7 @@ import {
 import {
   CHART_SPAN,
   Formula,
+  Highlight,
   PatchColumn,
   PatchSheet,
   PatchTable,
@@ -34,7 +35,14 @@ import { caseLesson, strategyHeadline } from './headline';
 import { numericPlanSheet } from './render-numeric-plan';
 import { programTermsBlock } from './render-program-terms';
 import { planSheets } from './render-plan';
-import { summaryPages } from './summary-pages';
+import {
+  CELL_DETAIL_WIDTHS,
+  DetailBlock,
+  ELIGIBILITY_WIDTHS,
+  PROGRAM_TERMS_WIDTHS,
+  detailPages,
+  summaryPages,
+} from './summary-pages';
 
 const MODE_LABEL = { realistic: '通常 / realistic', 'full-reprice': '一斉改定 / full reprice' };
 
@@ -73,11 +81,10 @@ export function renderResults(
     // A Monte Carlo sheet of an earlier run would describe another case: it goes too.
     replaces: RUN_OUTPUT_SHEET_NAMES,
     sheets: [
-      // Narrower columns on the summary: long names wrap; page 1 the headline and matrix.
-      summaryPages(
-        finishSheet(summarySheet(c, results, fiscal.lastRowOf, f, options), print, 'one-page', 26),
-        print,
-      ),
+      // Narrower columns on the summary: long names wrap; one page, the headline and matrix.
+      summaryPages(finishSheet(summarySheet(c, results, f, options), print, 'one-page', 26), print),
+      // The wide tables on their own sheet, narrow enough to print at 60 % (long paths wrap).
+      detailPages(detailsSheet(c, results, fiscal.lastRowOf, f), print),
       numericPlanSheet(c, results, f, print),
       finishSheet(fiscal.sheet, print, 'width'),
       finishSheet(checksSheet(c, results, f), print, 'width'),
@@ -359,16 +366,14 @@ const shockHeader = (cell: Pick<GridCell, 'shockLabel' | 'mode'>) =>
   cell.mode === 'full-reprice' ? `${cell.shockLabel} 一斉 / full` : cell.shockLabel;
 
 /** The widest a sentence on the summary runs before it goes on the next row (display units). */
-const SUMMARY_TEXT_WIDTH = 150;
+const SUMMARY_TEXT_WIDTH = 140;
 
 function summarySheet(
   c: Case,
   results: Results,
-  lastRowOf: Map<GridCell, number>,
   fmt: NumberFormats,
   options: RenderResultsOptions,
 ): PatchSheet {
-  const fy = sheetRef(OUTPUT_SHEETS.fiscalYears);
   const debt = c.stack.loans.reduce((sum, l) => sum + l.terms.principal, 0);
   const years = results.cells[0].years;
   const cells: PatchSheet['cells'] = [];
@@ -418,6 +423,47 @@ function summarySheet(
     ]),
   };
   const matrixLast = matrixRow + results.strategies.length;
+  text(
+    matrixLast + 2,
+    `明細は「${OUTPUT_SHEETS.details}」シート / details: sheet ${OUTPUT_SHEETS.details}`,
+  );
+  return {
+    name: OUTPUT_SHEETS.summary,
+    tables: [matrix],
+    cells,
+    freeze: { rows: 0, columns: 1 },
+    highlights: marks(matrixRow + 1, matrixLast, 2, columnsOf.length + 1),
+    charts: [],
+  };
+}
+
+/** ✓ green and ✗ red in a block of cells. */
+function marks(fromRow: number, toRow: number, column: number, toColumn = column): Highlight[] {
+  return [
+    { text: '✗', style: 'fail' as const },
+    { text: '✓', style: 'pass' as const },
+  ].map((m) => ({
+    fromRow,
+    fromColumn: column,
+    toRow,
+    toColumn,
+    when: { textContains: m.text },
+    style: m.style,
+  }));
+}
+
+// ── 制度・チェック明細: failed checks, a row per cell, eligibility, program terms ───────────
+function detailsSheet(
+  c: Case,
+  results: Results,
+  lastRowOf: Map<GridCell, number>,
+  fmt: NumberFormats,
+): { sheet: PatchSheet; blocks: DetailBlock[] } {
+  const fy = sheetRef(OUTPUT_SHEETS.fiscalYears);
+  const cells: PatchSheet['cells'] = [];
+  const text = (row: number, value: string, bold = false, column = 1) =>
+    cells.push({ row, column, value, bold, overflow: true });
+  text(1, `RateShock — ${c.profile.name}: 制度・チェック明細 / checks and program details`, true);
 
   // The failed checks, in Japanese: each with the year it first fails.
   const failures = results.cells.flatMap((cell) =>
@@ -433,8 +479,8 @@ function summarySheet(
           : `${ch.firstBreachYear}年${c.profile.fiscalYearEndMonth}月期`,
       ]),
   );
-  const failureRow = matrixLast + 3;
-  const tables: PatchSheet['tables'] = [matrix];
+  const failureRow = 4;
+  const tables: PatchSheet['tables'] = [];
   text(
     failureRow - 1,
     failures.length
@@ -524,13 +570,21 @@ function summarySheet(
         e.messageEn,
       ]),
     );
+  // Eligibility and program terms each a block of columns to the right, below the rows before
+  // (a row's height is then its own table's): each block prints on its own pages.
+  const blocks: DetailBlock[] = [{ fromRow: 1, fromColumn: 1, maxWidths: CELL_DETAIL_WIDTHS }];
+  // A narrow empty column between blocks.
+  const columnWidths: Record<number, number> = {};
+  let nextColumn = CELL_DETAIL_WIDTHS.length + 2;
+  columnWidths[nextColumn - 1] = 2;
   const reasonRow = detailLast + 3;
   if (reasons.length) {
-    text(reasonRow - 1, '制度要件 / program eligibility', true);
+    text(reasonRow - 1, '制度要件 / program eligibility', true, nextColumn);
+    blocks.push({ fromRow: reasonRow - 1, fromColumn: nextColumn, maxWidths: ELIGIBILITY_WIDTHS });
     tables.push({
       name: 'RateShockEligibility',
       row: reasonRow,
-      column: 1,
+      column: nextColumn,
       columns: columns([
         ['戦略ID / strategy'],
         ['借入 / loan'],
@@ -541,35 +595,24 @@ function summarySheet(
       ]),
       rows: reasons,
     });
+    nextColumn += ELIGIBILITY_WIDTHS.length + 1;
+    columnWidths[nextColumn - 1] = 2;
   }
   // The program terms the new loans were priced on, each with its source or "assumed".
-  const terms = programTermsBlock(
-    results,
-    (reasons.length ? reasonRow + reasons.length : detailLast) + 3,
-  );
+  const termsRow = (reasons.length ? reasonRow + reasons.length : detailLast) + 3;
+  const terms = programTermsBlock(results, termsRow, nextColumn);
   if (terms) {
+    blocks.push({ fromRow: termsRow - 1, fromColumn: nextColumn, maxWidths: PROGRAM_TERMS_WIDTHS });
     tables.push(terms.table);
     cells.push(...terms.cells);
   }
-  const marks = (fromRow: number, toRow: number, column: number, toColumn = column) =>
-    [
-      { text: '✗', style: 'fail' as const },
-      { text: '✓', style: 'pass' as const },
-    ].map((m) => ({
-      fromRow,
-      fromColumn: column,
-      toRow,
-      toColumn,
-      when: { textContains: m.text },
-      style: m.style,
-    }));
-  return {
-    name: OUTPUT_SHEETS.summary,
+  const sheet: PatchSheet = {
+    name: OUTPUT_SHEETS.details,
     tables,
     cells,
-    freeze: { rows: 0, columns: 1 },
+    columnWidths,
+    freeze: { rows: 0, columns: 0 },
     highlights: [
-      ...marks(matrixRow + 1, matrixLast, 2, columnsOf.length + 1),
       ...marks(detailRow + 1, detailLast, 10),
       {
         fromRow: detailRow + 1,
@@ -591,6 +634,7 @@ function summarySheet(
     ],
     charts: [],
   };
+  return { sheet, blocks };
 }
 
 // ── チェック: each check, its threshold and its value year by year ───────────────────────────

@@ -85,8 +85,8 @@ export function rateTermIssue(
     : `programs.${program.id}.rate.baseRate`;
   const why = priced.assumed
     ? {
-        // The reasons are written in English in the catalog; the summary sheet lists them.
-        ja: 'この期間の利率はカタログの仮定です（理由は結果サマリーの「制度条件の根拠」）',
+        // The reasons are written in English in the catalog; 制度・チェック明細 lists them.
+        ja: 'この期間の利率はカタログの仮定です（理由は「制度・チェック明細」シートの「制度条件の根拠」）',
         en: `the rate for this term is assumed (${priced.assumed})`,
       }
     : {

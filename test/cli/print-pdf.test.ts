@@ -9,7 +9,7 @@ import { convertWithLibreOffice, describeWithLibreOffice } from '../support/libr
 
 /**
  * Every output sheet printed by LibreOffice (headless, to PDF): 結果サマリー's headline and matrix
- * on page 1, its tables after,
+ * on one page, the tables on 制度・チェック明細 after it,
  * 計数計画 on one page per block, every page landscape with the sheet's name in its header; no
  * written cell is cut (its column is as wide as its text, or it wraps, or it spills over empty
  * cells inside the print area). The first page of each sheet is kept as a PNG in
@@ -85,7 +85,11 @@ function keepFirstPages(pdf: string, sheets: string[], prefix: string): void {
 }
 
 /** Written cells that are cut: narrower than their text, not wrapping, not spilling over empty cells. */
-async function cutCells(xlsx: string, sheets: readonly string[]): Promise<string[]> {
+async function cutCells(
+  xlsx: string,
+  sheets: readonly string[],
+  breaksWords: readonly string[] = [],
+): Promise<string[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(xlsx);
   const cut: string[] = [];
@@ -110,11 +114,13 @@ async function cutCells(xlsx: string, sheets: readonly string[]): Promise<string
           // A wrapped cell: its longest word fits, and the row is tall enough for its lines.
           // Lines break at spaces, and between any two Japanese characters.
           // A word wider than the widest column (a settings path in a message) is broken at
-          // the cell's edge by the spreadsheet, as it must be.
+          // the cell's edge by the spreadsheet, as it must be; on a sheet printed narrow
+          // (制度・チェック明細) any word wider than its column is.
+          const widest = breaksWords.includes(name) ? columnWidth : MAX_COLUMN_WIDTH;
           const words = text
             .split(/\s+|(?=[\u3000-\u9fff])|(?<=[\u3000-\u9fff])/)
             .map(width)
-            .filter((w) => w <= MAX_COLUMN_WIDTH);
+            .filter((w) => w <= widest);
           const lines = Math.ceil(need / (columnWidth - 1));
           if (Math.max(0, ...words) <= columnWidth && (row.height ?? 15) >= lines * 15) return;
         } else if (typeof raw === 'string') {
@@ -164,28 +170,32 @@ describeWithLibreOffice('the output sheets printed by LibreOffice', () => {
     );
   }, 600_000);
 
-  test('結果サマリー prints the headline and matrix on page 1, the tables from page 2; 計数計画 one page per block', () => {
+  test('結果サマリー prints on one page; 制度・チェック明細 a block of columns after another; 計数計画 one page per block', () => {
     const count = (name: string) => resultPages.filter((n) => n === name).length;
-    // Fitted to one page (before) the tables made every line about 20 % of its size; now the
-    // sheet prints one page wide at ⌊9500 / width⌋ % with a break under the matrix.
-    expect(count(OUTPUT_SHEETS.summary)).toBe(2);
+    // One page at 66 %: the wide tables (which made the sheet print at 25 %) are on their own sheet.
+    expect(count(OUTPUT_SHEETS.summary)).toBe(1);
     const page = (p: number) =>
       execFileSync('pdftotext', ['-f', `${p}`, '-l', `${p}`, '-layout', resultPdf, '-'], {
         encoding: 'utf8',
       });
-    const [first, second] = [page(1), page(2)];
+    const lines = (p: number) =>
+      page(p)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const first = page(1);
     expect(first).toContain('要点 / headline');
     expect(first).toContain('教訓 / lesson');
     expect(first).toContain('金利 × 戦略');
+    expect(first).toContain('明細は「制度・チェック明細」シート');
     expect(first).not.toContain('抵触したチェック / failed checks');
-    expect(first).not.toContain('明細 / by cell');
-    expect(
-      second
-        .split('\n')
-        .filter((l) => l.trim() !== '')[1]
-        .trim(),
-    ).toBe('抵触したチェック / failed checks');
-    expect(second).toContain('明細 / by cell');
+    // 制度・チェック明細 at 60 %: failed checks and by cell (pages 2–3), eligibility (4), terms (5).
+    expect(resultPages.slice(1, 5)).toEqual(Array(4).fill(OUTPUT_SHEETS.details));
+    expect(count(OUTPUT_SHEETS.details)).toBe(4);
+    expect(lines(2)[2]).toBe('抵触したチェック / failed checks');
+    expect(page(2) + page(3)).toContain('明細 / by cell');
+    expect(lines(4)[1]).toBe('制度要件 / program eligibility');
+    expect(lines(5)[1]).toBe('制度条件の根拠 / program terms: source or assumed');
     expect(count(OUTPUT_SHEETS.numericPlan)).toBe(2);
     // The other sheets print, in order, each at least once; the schedule over several pages
     // fit to width (its 3,840 rows), its header repeated on each.
@@ -220,14 +230,19 @@ describeWithLibreOffice('the output sheets printed by LibreOffice', () => {
 
   test('no header or name is cut: each written cell fits its column, wraps, or spills over empty cells', async () => {
     expect(
-      await cutCells(results, [
-        OUTPUT_SHEETS.summary,
-        OUTPUT_SHEETS.numericPlan,
-        OUTPUT_SHEETS.fiscalYears,
-        OUTPUT_SHEETS.checks,
-        OUTPUT_SHEETS.schedule,
-        OUTPUT_SHEETS.charts,
-      ]),
+      await cutCells(
+        results,
+        [
+          OUTPUT_SHEETS.summary,
+          OUTPUT_SHEETS.details,
+          OUTPUT_SHEETS.numericPlan,
+          OUTPUT_SHEETS.fiscalYears,
+          OUTPUT_SHEETS.checks,
+          OUTPUT_SHEETS.schedule,
+          OUTPUT_SHEETS.charts,
+        ],
+        [OUTPUT_SHEETS.details],
+      ),
     ).toEqual([]);
     expect(await cutCells(monteCarlo, [OUTPUT_SHEETS.monteCarlo])).toEqual([]);
     expect(await cutCells(portfolio, [OUTPUT_SHEETS.portfolio])).toEqual([]);

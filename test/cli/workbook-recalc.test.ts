@@ -69,14 +69,14 @@ describe.each(SCENARIOS)('%s', (scenario) => {
       const path = join(dir, 'decoy.xlsx');
       const patch = renderResults(parsed.value, results);
       detailHeader = patch.sheets
-        .find((s) => s.name === OUTPUT_SHEETS.summary)!
+        .find((s) => s.name === OUTPUT_SHEETS.details)!
         .tables.find((t) => t.name === 'RateShockSummary')!.row;
       writeFileSync(path, Buffer.concat(writeXlsx(withDecoys(patch))));
       const { outputPath } = await convertWithLibreOffice(path);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(outputPath);
       fy = wb.getWorksheet(OUTPUT_SHEETS.fiscalYears)!;
-      summary = wb.getWorksheet(OUTPUT_SHEETS.summary)!;
+      summary = wb.getWorksheet(OUTPUT_SHEETS.details)!;
     });
 
     test('annual interest, fees, principal, 経常利益 and debt service: SUMIFS over the schedule equal the engine to the yen', () => {

@@ -159,7 +159,8 @@ describe('the summary of the lodging case', () => {
       '✗ 0.97',
       '✗ 0.93',
     ]);
-    const failures = summary.tables.find((t) => t.name === 'RateShockFailures')!;
+    const details = patch.sheets.find((s) => s.name === OUTPUT_SHEETS.details)!;
+    const failures = details.tables.find((t) => t.name === 'RateShockFailures')!;
     expect(failures.rows[0]).toEqual([
       '現状維持 / status quo',
       '+0.50%',

@@ -16,13 +16,15 @@ function lodgingPatch() {
   return renderResults(parsed.value, outcome.results);
 }
 
-describe('the summary sheet shows each program term with its source or "assumed"', () => {
-  const summary = lodgingPatch().sheets.find((s) => s.name === '結果サマリー')!;
+describe('制度・チェック明細 shows each program term with its source or "assumed"', () => {
+  const summary = lodgingPatch().sheets.find((s) => s.name === '制度・チェック明細')!;
   const table = summary.tables.find((t) => t.name === 'RateShockProgramTerms')!;
 
-  test('a table below the eligibility reasons, one row per term', () => {
+  test('a table below and right of the eligibility reasons, one row per term', () => {
     const reasons = summary.tables.find((t) => t.name === 'RateShockEligibility')!;
     expect(table.row).toBe(reasons.row + reasons.rows.length + 3);
+    // By-cell columns A–M, a gap, eligibility O–T, a gap, the terms from V.
+    expect([reasons.column, table.column]).toEqual([15, 22]);
     expect(table.columns.map((c) => c.header)).toEqual([
       '戦略ID / strategy',
       '借入 / loan',
@@ -40,16 +42,17 @@ describe('the summary sheet shows each program term with its source or "assumed"
     expect(row('method').slice(4, 6)).toEqual(['equal-principal', '仮定 / assumed']);
     expect(summary.cells).toContainEqual({
       row: table.row - 1,
-      column: 1,
+      column: 22,
       value: '制度条件の根拠 / program terms: source or assumed',
       bold: true,
+      overflow: true,
     });
     // 仮定 is coloured as a warning.
     expect(summary.highlights).toContainEqual({
       fromRow: table.row + 1,
-      fromColumn: 6,
+      fromColumn: 27,
       toRow: table.row + table.rows.length,
-      toColumn: 6,
+      toColumn: 27,
       when: { textContains: '仮定' },
       style: 'warn',
     });

@@ -37,6 +37,16 @@ export function wrappedLines(text: string, width: number): number {
     .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / (width - 1))), 0);
 }
 
+export interface FitOptions {
+  /**
+   * Let a wrapping cell break a word longer than its column (Excel and LibreOffice break it at
+   * the cell's edge) rather than widening the column to the word.
+   */
+  breakWords?: boolean;
+  /** A narrower cap for some columns (1-based) than the sheet's. */
+  maxWidthOf?: (column: number) => number | undefined;
+}
+
 /**
  * Sets every table column's width from its header lines and the display width of what it
  * shows (full-width characters count double), capped at MAX_COLUMN_WIDTH: a column with longer
@@ -44,18 +54,30 @@ export function wrappedLines(text: string, width: number): number {
  * Columns outside tables are widened for their free cells that are not `overflow` texts
  * (titles and sentences, which spill over empty cells to their right).
  */
-export function fitColumns(sheet: PatchSheet, maxWidth = MAX_COLUMN_WIDTH): PatchSheet {
+export function fitColumns(
+  sheet: PatchSheet,
+  maxWidth = MAX_COLUMN_WIDTH,
+  options: FitOptions = {},
+): PatchSheet {
   // Pass 1: the width each column wants (tables' headers and values, labels outside tables).
   const wanted = new Map<number, number>();
   const want = (column: number, width: number) =>
-    wanted.set(column, Math.max(wanted.get(column) ?? 0, Math.min(maxWidth, width)));
+    wanted.set(
+      column,
+      Math.max(
+        wanted.get(column) ?? 0,
+        Math.min(options.maxWidthOf?.(column) ?? maxWidth, maxWidth, width),
+      ),
+    );
   const dataWidth = new Map<string, number>();
   sheet.tables.forEach((t, ti) =>
     t.columns.forEach((c, j) => {
       const { width: data, word } = measureColumn(t.rows, j, c.numberFormat);
       dataWidth.set(`${ti}:${j}`, data);
       want(t.column + j, Math.max(widestLine(headerLines(c.header)), data) + COLUMN_PADDING);
-      // A sheet's narrower cap never cuts a word a wrapping cell cannot break (an id).
+      // A sheet's narrower cap never cuts a word a wrapping cell cannot break (an id),
+      // unless the sheet lets long words break (a settings path on a sheet printed narrow).
+      if (options.breakWords) return;
       wanted.set(
         t.column + j,
         Math.max(wanted.get(t.column + j)!, Math.min(MAX_COLUMN_WIDTH, word + COLUMN_PADDING)),
@@ -83,7 +105,9 @@ export function fitColumns(sheet: PatchSheet, maxWidth = MAX_COLUMN_WIDTH): Patc
       const width = wanted.get(t.column + j)!;
       const wrap = c.wrap || dataWidth.get(`${ti}:${j}`)! + COLUMN_PADDING > width;
       if (displayWidth(c.header) + COLUMN_PADDING > width) {
-        headerHeight = Math.max(headerHeight, headerLines(c.header).length);
+        // Each line of the header, wrapped again where the column is narrower than it.
+        const lines = headerLines(c.header).reduce((n, line) => n + wrappedLines(line, width), 0);
+        headerHeight = Math.max(headerHeight, lines);
       }
       if (wrap) {
         // A long schedule repeats a handful of names: each distinct text is wrapped once.

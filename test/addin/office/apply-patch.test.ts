@@ -138,7 +138,7 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
     expect(summary).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
-      // A scale (one page wide) and a page break under the matrix: a fit would ignore it.
+      // A scale: one page, the headline and matrix (the tables are on 制度・チェック明細).
       zoom: { scale: setup.scale },
       printArea: `A1:${columnLetters(setup.printArea.toColumn)}${setup.printArea.toRow}`,
       leftHeader: '湯けむり旅館 (架空)',
@@ -146,7 +146,17 @@ describe('applyPatch (Office.js): the results of the lodging scenario', () => {
       rightHeader: '基準日 / as of 2026-03-31',
       centerFooter: '&P / &N',
     });
-    expect(model.sheet('結果サマリー').horizontalPageBreaks).toEqual([`A${setup.rowBreaks![0]}`]);
+    expect(setup.scale).toBeGreaterThanOrEqual(60);
+    expect(model.sheet('結果サマリー').horizontalPageBreaks).toEqual([]);
+    // 制度・チェック明細: a page break before each block of columns and the row each starts.
+    const details = patch.sheets.find((s) => s.name === '制度・チェック明細')!.pageSetup!;
+    expect(model.sheet('制度・チェック明細').pageLayout.zoom).toEqual({ scale: details.scale });
+    expect(model.sheet('制度・チェック明細').verticalPageBreaks).toEqual(
+      details.columnBreaks!.map((k) => `${columnLetters(k)}1`),
+    );
+    expect(model.sheet('制度・チェック明細').horizontalPageBreaks).toEqual(
+      details.rowBreaks!.map((r) => `A${r}`),
+    );
     expect(model.sheet('返済予定表').pageLayout).toMatchObject({
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$1:$1',
