@@ -3,7 +3,6 @@ import {
   allocatePathDraw,
   allocatePathScratch,
   drawPath,
-  parseStackFile,
   pathShock,
   prepareMonteCarlo,
   projectCase,
@@ -14,34 +13,13 @@ import {
 } from '../../../engine';
 import { simpleCase } from '../projection/fixtures';
 import { bookOf, fragileCase, mcOptions, testPrograms } from './mc-fixtures';
+import { tiborSwapStack } from '../swap/tibor-swap-fixture';
 
 // The TIBOR loan of test/engine/swap/swap-break-projection.test.ts: 100,000,000 bullet, TIBOR
 // 1.00 % + 0.80 %, a pay-fixed swap at 1.00 % to 2026-06-30, refinanced on the analysis date
 // 2026-03-31 (into the test programs' 2.30 % loan, priced today: the same on every path).
 function swapCase(): Case {
-  const parsed = parseStackFile({
-    asOf: '2026-03-31',
-    indexes: { tibor: '1.00%' },
-    loans: [
-      {
-        id: 'T',
-        principal: 100_000_000,
-        termMonths: 12,
-        method: 'bullet',
-        businessDay: 'none',
-        rate: {
-          type: 'floating',
-          index: 'tibor',
-          spread: '0.80%',
-          resetEveryMonths: 1,
-          nextResetDate: '2026-03-31',
-        },
-        swap: { fixedRate: '1.00%', endDate: '2026-06-30' },
-      },
-    ],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const stack = parsed.value.stack;
+  const stack = tiborSwapStack({ fixedRate: '1.00%', endDate: '2026-06-30' });
   return simpleCase({
     asOf: stack.asOf,
     stack,

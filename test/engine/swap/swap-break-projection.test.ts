@@ -1,33 +1,12 @@
-import { applyStrategy, parseStackFile, projectCase } from '../../../engine';
+import { applyStrategy, projectCase } from '../../../engine';
 import { simpleCase, testPrograms } from '../projection/fixtures';
+import { tiborSwapStack } from './tibor-swap-fixture';
 
 // The TIBOR loan of test/engine/swap/swap.test.ts (100,000,000 bullet, spread 0.80 %, TIBOR
 // 1.00 %) with a pay-fixed swap at 1.00 % to 2026-06-30, refinanced on the analysis date
 // 2026-03-31. Rates up 1.00 %: the curve is 2 % flat, so the swap's remaining fixed leg is worth
 // 1億 × (1 % − 2 %) × (30/365·DF₁ + 31/365·DF₂ + 30/365·DF₃) = −248,488 yen: a receipt.
-const parsed = parseStackFile({
-  asOf: '2026-03-31',
-  indexes: { tibor: '1.00%' },
-  loans: [
-    {
-      id: 'T',
-      principal: 100_000_000,
-      termMonths: 12,
-      method: 'bullet',
-      businessDay: 'none',
-      rate: {
-        type: 'floating',
-        index: 'tibor',
-        spread: '0.80%',
-        resetEveryMonths: 1,
-        nextResetDate: '2026-03-31',
-      },
-      swap: { fixedRate: '1.00%', endDate: '2026-06-30' },
-    },
-  ],
-});
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-const stack = parsed.value.stack;
+const stack = tiborSwapStack({ fixedRate: '1.00%', endDate: '2026-06-30' });
 const c = simpleCase({ asOf: stack.asOf, stack });
 const { book, errors } = applyStrategy(
   stack.loans,

@@ -1,33 +1,9 @@
 import { applyStrategy, loanRates, parseStackFile, swapBreaks } from '../../../engine';
+import { tiborSwapStackFile } from './tibor-swap-fixture';
 
-// A TIBOR loan of 100,000,000 (bullet, 12 months, spread 0.80 %, refixed monthly from today),
-// TIBOR 1.00 %, with a pay-fixed swap at 0.60 % to 2026-06-30 (its first three periods).
-const stack = (
-  swap: Record<string, unknown>,
-  rate: Record<string, unknown> = {},
-  tibor = '1.00%',
-) => ({
-  asOf: '2026-03-31',
-  indexes: { tibor },
-  loans: [
-    {
-      id: 'T',
-      principal: 100_000_000,
-      termMonths: 12,
-      method: 'bullet',
-      businessDay: 'none',
-      rate: {
-        type: 'floating',
-        index: 'tibor',
-        spread: '0.80%',
-        resetEveryMonths: 1,
-        nextResetDate: '2026-03-31',
-        ...rate,
-      },
-      swap,
-    },
-  ],
-});
+// The TIBOR loan of tibor-swap-fixture.ts with a pay-fixed swap at 0.60 % to 2026-06-30 (its first
+// three periods) in most tests.
+const stack = tiborSwapStackFile;
 const parse = (file: object) => {
   const parsed = parseStackFile(file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
