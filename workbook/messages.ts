@@ -102,6 +102,11 @@ const RULES: Rule[] = [
       `が ${m[1]} 時点の対象借入の残高合計 (${Number(m[2]).toLocaleString('en-US')} 円、当回の約定返済後) を超えています`,
   ],
   [
+    /^selects loan (\S+), which an earlier prepay action of this strategy already prepays \(one per loan\)$/,
+    (m) =>
+      `で借入 ${m[1]} を選んでいますが、この戦略の前の繰上返済で既に選ばれています (繰上返済は借入ごとに1回まで)`,
+  ],
+  [
     /^exceeds the chosen loans' balance \((\d+)\)$/,
     (m) => `が対象借入の残高合計 (${Number(m[1]).toLocaleString('en-US')} 円) を超えています`,
   ],

@@ -406,6 +406,16 @@ function prepay(
     });
     return;
   }
+  // One 繰上返済 per loan and strategy: the kernel takes one, and a second would silently replace it.
+  const twice = selected.find((loan) => loan.terms.prepayment);
+  if (twice) {
+    errors.push({
+      field: `${where}.select`,
+      message: `selects loan ${twice.id}, which an earlier prepay action of this strategy already prepays (one per loan)`,
+      value: twice.id,
+    });
+    return;
+  }
   const periods: number[] = [];
   for (const loan of selected) {
     const { dates } = paymentScheduleOf(loan.terms);

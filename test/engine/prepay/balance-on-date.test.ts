@@ -87,3 +87,30 @@ describe('a prepayment is checked against the balance on its date', () => {
     ]);
   });
 });
+
+test('a second prepay action on a loan is refused, naming the action and the loan', () => {
+  const action = (loanIds: string[], amount: number) => ({
+    kind: 'prepay' as const,
+    select: { loanIds },
+    amount,
+    date: toEpochDay(2027, 6, 15),
+    effect: 'shorten-term' as const,
+  });
+  const run = (...actions: ReturnType<typeof action>[]) =>
+    applyStrategy(loans, { id: 'p', name: 'p', actions }, asOf, () => undefined, 'strategies[0]');
+  // One action a loan: accepted (A, then B).
+  expect(run(action(['A'], 1_000_000), action(['B'], 2_000_000)).errors).toEqual([]);
+  // B prepaid twice: the second action would silently replace the first.
+  const { errors } = run(action(['B'], 1_000_000), action(['A', 'B'], 2_000_000));
+  expect(errors).toEqual([
+    {
+      field: 'strategies[0].actions[1].select',
+      message:
+        'selects loan B, which an earlier prepay action of this strategy already prepays (one per loan)',
+      value: 'B',
+    },
+  ]);
+  expect(japanesePredicate(errors[0].message)).toBe(
+    'で借入 B を選んでいますが、この戦略の前の繰上返済で既に選ばれています (繰上返済は借入ごとに1回まで)',
+  );
+});
