@@ -628,16 +628,7 @@ describe('(j) accrueFloor = floor(balance × units × days / (basis × 1e7)) exa
 // (k) Loan file parsing
 // ---------------------------------------------------------------------------------------------
 describe('(k) parseLoanSpec', () => {
-  const good = {
-    principal: 12_000_000,
-    annualRate: 0.023,
-    termMonths: 12,
-    graceMonths: 2,
-    method: 'equal-principal',
-    dayCount: 'ACT/365F',
-    startDate: '2024-01-31',
-    rounding: 'floor',
-  };
+  const good = EQUAL_PRINCIPAL_B;
   const fieldsOf = (raw: unknown): string[] => {
     const parsed = parseLoanSpec(raw);
     return parsed.ok ? [] : parsed.errors.map((e) => e.field);

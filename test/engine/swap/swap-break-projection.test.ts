@@ -1,6 +1,6 @@
-import { applyStrategy, projectCase } from '../../../engine';
+import { projectCase } from '../../../engine';
 import { simpleCase, testPrograms } from '../projection/fixtures';
-import { tiborSwapStack } from './tibor-swap-fixture';
+import { refinanceT, tiborSwapStack } from './tibor-swap-fixture';
 
 // The TIBOR loan of test/engine/swap/swap.test.ts (100,000,000 bullet, spread 0.80 %, TIBOR
 // 1.00 %) with a pay-fixed swap at 1.00 % to 2026-06-30, refinanced on the analysis date
@@ -8,25 +8,7 @@ import { tiborSwapStack } from './tibor-swap-fixture';
 // 1億 × (1 % − 2 %) × (30/365·DF₁ + 31/365·DF₂ + 30/365·DF₃) = −248,488 yen: a receipt.
 const stack = tiborSwapStack({ fixedRate: '1.00%', endDate: '2026-06-30' });
 const c = simpleCase({ asOf: stack.asOf, stack });
-const { book, errors } = applyStrategy(
-  stack.loans,
-  {
-    id: 'r',
-    name: 'r',
-    actions: [
-      {
-        kind: 'refinance',
-        select: { loanIds: ['T'] },
-        programId: 'p',
-        termMonths: 120,
-        graceMonths: 0,
-      },
-    ],
-  },
-  stack.asOf,
-  (id) => ({ id, method: 'equal-principal', baseRate: () => 0.02, guaranteeFeeRate: 0 }),
-  'strategies[0]',
-);
+const { book, errors } = refinanceT(stack);
 const scenario = (shock: number | null) => ({
   indexes: stack.indexes,
   shock: shock === null ? null : { kind: 'parallel' as const, size: shock },

@@ -1,5 +1,5 @@
-import { applyStrategy, loanRates, parseStackFile, swapBreaks } from '../../../engine';
-import { tiborSwapStackFile } from './tibor-swap-fixture';
+import { loanRates, parseStackFile, swapBreaks } from '../../../engine';
+import { refinanceT, tiborSwapStackFile } from './tibor-swap-fixture';
 
 // The TIBOR loan of tibor-swap-fixture.ts with a pay-fixed swap at 0.60 % to 2026-06-30 (its first
 // three periods) in most tests.
@@ -38,25 +38,7 @@ describe('a pay-fixed swap on a floating loan', () => {
   test('break cost on refinancing: a receipt when rates rose, a payment when they fell', () => {
     // Swap at 1.00 % for 3 months of 30, 31, 30 days; flat curve f: value = Σ 1億 × (1 % − f) × τ × DF.
     const s = parse(stack({ fixedRate: '1.00%', endDate: '2026-06-30' }));
-    const { book, errors } = applyStrategy(
-      s.loans,
-      {
-        id: 'r',
-        name: 'r',
-        actions: [
-          {
-            kind: 'refinance',
-            select: { loanIds: ['T'] },
-            programId: 'p',
-            termMonths: 120,
-            graceMonths: 0,
-          },
-        ],
-      },
-      s.asOf,
-      (id) => ({ id, method: 'equal-principal', baseRate: () => 0.02, guaranteeFeeRate: 0 }),
-      'strategies[0]',
-    );
+    const { book, errors } = refinanceT(s);
     expect(errors).toEqual([]);
     // +1.00 %: f = 2 %: 1億 × (−1 %) × (30/365 DF₁ + 31/365 DF₂ + 30/365 DF₃), DF at 2 % → −248,488.
     expect(swapBreaks(book, scenario(s, 0.01))).toEqual([{ loanId: 'T', cost: -248_488 }]);
